@@ -1,0 +1,31 @@
+/*
+ * mem.h: allocation that never returns NULL.
+ *
+ * Out-of-memory is not a recoverable condition for storyline (as in cmark and
+ * Redis's zmalloc): the wrappers print one line and abort.  Oversized input is
+ * caught up front against documented caps, so it never reaches this path.
+ */
+#ifndef SL_UTIL_MEM_H
+#define SL_UTIL_MEM_H
+
+#include <stddef.h>
+
+void *sl_xmalloc(size_t n);
+void *sl_xcalloc(size_t count, size_t size);
+void *sl_xrealloc(void *p, size_t n);
+/* Grows an array of `*cap` items of `size` bytes so that it holds `need`. */
+void *sl_xgrow(void *p, size_t *cap, size_t need, size_t size);
+char *sl_xstrdup(const char *s);
+char *sl_xstrndup(const char *s, size_t n);
+/* Aborts with a message; used when a size computation would overflow. */
+_Noreturn void sl_oom(void);
+
+/* Appends one item to a (ptr, n, cap) triple, growing it as needed. */
+#define SL_PUSH(arr, n, cap, item)                                              \
+    do {                                                                        \
+        if ((n) >= (cap))                                                       \
+            (arr) = sl_xgrow((arr), &(cap), (n) + 1, sizeof(*(arr)));           \
+        (arr)[(n)++] = (item);                                                  \
+    } while (0)
+
+#endif
