@@ -48,7 +48,7 @@ STATIC    := $(B)/libstoryline.a
 SHARED    := $(B)/libstoryline.so.0
 EXE       := $(B)/storyline
 
-.PHONY: all deps example check test unit spec asan fuzz fuzz-build lint bench install uninstall clean format
+.PHONY: all deps example check test unit spec patho asan fuzz fuzz-build lint bench install uninstall clean format
 .DELETE_ON_ERROR:
 
 all: $(EXE) $(STATIC) $(SHARED) $(B)/storyline.pc
@@ -107,7 +107,10 @@ unit: $(UNIT_BIN)
 spec: $(EXE) $(B)/tests/spec_runner
 	@$(B)/tests/spec_runner --exe $(EXE) --root . $(sort $(wildcard tests/spec/*.spec))
 
-test: unit spec
+patho: $(EXE)
+	@sh tests/pathological.sh $(EXE)
+
+test: unit spec patho
 
 # The one command of the README: everything, then again under sanitizers.
 check: deps

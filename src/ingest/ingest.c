@@ -334,14 +334,19 @@ static void progress(sl_ctx *ctx, sl_corpus *c, size_t total)
         ctx->progress(ctx->progress_user, c->files, total);
 }
 
+/* Reads one file.  Small files are read whole and dispatched; a file over the
+ * one-document limit is only read on if it is JSONL (streamed a line at a
+ * time) or Multi-News (bounded by the file limit): a single text or HTML
+ * document that large is refused after reading its first bytes, so a 200 MB
+ * file costs milliseconds, not a 200 MB allocation. */
 static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest_opts *o)
 {
     FILE *f;
     char *data = NULL;
-    size_t len = 0;
+    size_t len = 0, max_doc = opt_max_doc(o);
     int rc;
-    size_t max = opt_max_file(o);
     int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
     if (is_stdin) {
         f = stdin;
     } else {
@@ -353,16 +358,53 @@ static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest
             c->failures++;
             return sl_fail(ctx, rc, "%s: cannot open: %s", path, strerror(e));
         }
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > opt_max_file(o)) {
+            fclose(f);
+            c->files++;
+            sl_diag(ctx, path, SL_ETOOBIG, "file of %zu MiB is over the limit of %zu MiB",
+                    (size_t)st.st_size >> 20, opt_max_file(o) >> 20);
+            c->failures++;
+            return sl_fail(ctx, SL_ETOOBIG, "%s: file is over the size limit", path);
+        }
     }
-    rc = read_stream(f, max, &data, &len);
-    if (!is_stdin)
-        fclose(f);
+    /* Read at most one document's worth plus one byte: enough to know
+     * whether the input is over the limit. */
+    rc = read_stream(f, max_doc, &data, &len);
     c->files++;
     if (rc == SL_ETOOBIG) {
-        sl_diag(ctx, path, rc, "file is over the limit of %zu MiB", max >> 20);
+        /* read_stream freed what it had: read the head again for detection */
+        char head[65536];
+        size_t hn;
+        const char *fmt;
+        if (!is_stdin && fseek(f, 0, SEEK_SET) != 0) {
+            fclose(f);
+            return sl_fail(ctx, SL_EIO, "%s: cannot seek", path);
+        }
+        hn = is_stdin ? 0 : fread(head, 1, sizeof(head), f);
+        fmt = o && o->format ? o->format : sl_detect_format(path, head, hn);
+        if (!is_stdin && strcmp(fmt, "jsonl") == 0) {
+            rc = sl_ingest_jsonl_stream(ctx, c, path, f, head, hn, o);
+            fclose(f);
+            return rc;
+        }
+        if (!is_stdin && strcmp(fmt, "multinews") == 0) {
+            if (fseek(f, 0, SEEK_SET) == 0 && read_stream(f, opt_max_file(o), &data, &len) == SL_OK) {
+                fclose(f);
+                rc = add_buffer(ctx, c, path, data, len, o);
+                free(data);
+                return rc;
+            }
+        }
+        if (!is_stdin)
+            fclose(f);
+        sl_diag(ctx, path, SL_ETOOBIG,
+                "over the limit of %zu MiB for one document (JSONL files may be larger)",
+                max_doc >> 20);
         c->failures++;
-        return sl_fail(ctx, rc, "%s: file is over the size limit", path);
+        return sl_fail(ctx, SL_ETOOBIG, "%s: over the size limit", path);
     }
+    if (!is_stdin)
+        fclose(f);
     if (rc < 0) {
         sl_diag(ctx, path, rc, "read error");
         c->failures++;
@@ -412,7 +454,8 @@ static int add_dir(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest_
         SL_PUSH(names, n, cap, sl_xstrdup(e->d_name));
     }
     closedir(dir);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n > 1)
+        qsort(names, n, sizeof(*names), cmp_str);
     for (i = 0; i < n; i++) {
         sl_buf full = SL_BUF_INIT;
         struct stat st;

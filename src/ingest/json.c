@@ -8,6 +8,7 @@
  * as "name:LINE: malformed JSON: ..." and the other lines are still read.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,6 +150,97 @@ static void report(sl_ctx *ctx, sl_corpus *c, const char *name, size_t line, con
     sl_buf_free(&where);
 }
 
+/* One line of a JSONL file: blank lines are skipped, anything else must be
+ * one JSON object. */
+static void json_line(sl_ctx *ctx, sl_corpus *c, const char *name, size_t line, const char *data,
+                      size_t len, const sl_ingest_opts *o)
+{
+    size_t a = 0, b = len;
+    json_error_t err;
+    json_t *v;
+    sl_buf nm = SL_BUF_INIT;
+    while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
+        a++;
+    while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
+        b--;
+    if (b == a)
+        return;
+    sl_buf_printf(&nm, "%s:%zu", name, line);
+    v = json_loadb(data + a, b - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
+    if (!v) {
+        report(ctx, c, name, line, &err);
+    } else if (!json_is_object(v)) {
+        sl_diag(ctx, sl_buf_cstr(&nm), SL_EFORMAT, "line is not a JSON object");
+        c->failures++;
+    } else {
+        add_record(ctx, c, sl_buf_cstr(&nm), v, o, 1);
+    }
+    json_decref(v);
+    sl_buf_free(&nm);
+}
+
+int sl_ingest_jsonl_stream(sl_ctx *ctx, sl_corpus *c, const char *name, FILE *f, const char *head,
+                           size_t head_len, const sl_ingest_opts *o)
+{
+    /* Lines are assembled in one buffer; a line longer than the document
+     * limit is reported and skipped up to its newline without being kept, so
+     * memory stays bounded by the limit whatever the file's size. */
+    size_t max = o && o->max_doc_bytes ? o->max_doc_bytes : SL_MAX_DOC_BYTES;
+    sl_buf cur = SL_BUF_INIT;
+    size_t line = 1, i;
+    int too_long = 0, c_in;
+    for (i = 0; i < head_len; i++) {
+        char ch = head[i];
+        if (ch == '\n') {
+            if (!too_long)
+                json_line(ctx, c, name, line, sl_buf_cstr(&cur), cur.len, o);
+            sl_buf_clear(&cur);
+            too_long = 0;
+            line++;
+        } else if (!too_long) {
+            sl_buf_putc(&cur, ch);
+            if (cur.len > max) {
+                too_long = 1;
+                sl_buf_clear(&cur);
+            }
+        }
+        if (too_long == 1) {
+            sl_buf w = SL_BUF_INIT;
+            sl_buf_printf(&w, "%s:%zu", name, line);
+            sl_diag(ctx, sl_buf_cstr(&w), SL_ETOOBIG, "line is over the limit of %zu bytes", max);
+            c->failures++;
+            sl_buf_free(&w);
+            too_long = 2;
+        }
+    }
+    while (f && (c_in = getc_unlocked(f)) != EOF) {
+        if (c_in == '\n') {
+            if (!too_long)
+                json_line(ctx, c, name, line, sl_buf_cstr(&cur), cur.len, o);
+            sl_buf_clear(&cur);
+            too_long = 0;
+            line++;
+            continue;
+        }
+        if (too_long)
+            continue;
+        sl_buf_putc(&cur, (char)c_in);
+        if (cur.len > max) {
+            sl_buf w = SL_BUF_INIT;
+            sl_buf_printf(&w, "%s:%zu", name, line);
+            sl_diag(ctx, sl_buf_cstr(&w), SL_ETOOBIG, "line is over the limit of %zu bytes", max);
+            c->failures++;
+            sl_buf_free(&w);
+            sl_buf_clear(&cur);
+            too_long = 1;
+        }
+    }
+    if (!too_long && cur.len)
+        json_line(ctx, c, name, line, sl_buf_cstr(&cur), cur.len, o);
+    sl_buf_free(&cur);
+    return f && ferror(f) ? SL_EIO : SL_OK;
+}
+
 int sl_ingest_json(sl_ctx *ctx, sl_corpus *c, const char *name, const char *data, size_t len,
                    int lines, const sl_ingest_opts *o)
 {
@@ -190,31 +282,11 @@ int sl_ingest_json(sl_ctx *ctx, sl_corpus *c, const char *name, const char *data
     {
         size_t pos = 0, line = 0;
         while (pos < len) {
-            size_t e = pos, a, b;
+            size_t e = pos;
             line++;
             while (e < len && data[e] != '\n')
                 e++;
-            a = pos;
-            b = e;
-            while (a < b && (data[a] == ' ' || data[a] == '\t' || data[a] == '\r'))
-                a++;
-            while (b > a && (data[b - 1] == ' ' || data[b - 1] == '\t' || data[b - 1] == '\r'))
-                b--;
-            if (b > a) {
-                json_t *v = json_loadb(data + a, b - a, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &err);
-                sl_buf nm = SL_BUF_INIT;
-                sl_buf_printf(&nm, "%s:%zu", name, line);
-                if (!v) {
-                    report(ctx, c, name, line, &err);
-                } else if (!json_is_object(v)) {
-                    sl_diag(ctx, sl_buf_cstr(&nm), SL_EFORMAT, "line is not a JSON object");
-                    c->failures++;
-                } else {
-                    add_record(ctx, c, sl_buf_cstr(&nm), v, o, 1);
-                }
-                json_decref(v);
-                sl_buf_free(&nm);
-            }
+            json_line(ctx, c, name, line, data + pos, e - pos, o);
             pos = e + 1;
         }
     }
