@@ -295,6 +295,26 @@ SL_API int sl_tokenize(sl_ctx *ctx, const char *text, size_t len, sl_token **tok
  * to ctx's vocabulary.  "" for an unknown id. */
 SL_API const char *sl_vocab_str(const sl_ctx *ctx, unsigned id);
 
+/* ------------------------------------------------------------------ stories */
+
+/* Groups the documents of a corpus into stories: articles about the same
+ * events, by average-linkage clustering of TF-IDF vectors (src/story/
+ * cluster.c).  `threshold` is the mean cosine similarity that articles of one
+ * story reach (0 for the default, SL_STORIES_DEFAULT_THRESHOLD).  Caller
+ * frees with sl_stories_free.  Returns NULL only on invalid arguments. */
+typedef struct sl_stories sl_stories;
+
+#define SL_STORIES_DEFAULT_THRESHOLD 0.12
+
+SL_API sl_stories *sl_stories_new(sl_ctx *ctx, const sl_corpus *c, double threshold);
+SL_API void sl_stories_free(sl_stories *s);
+/* Number of stories; stories are ordered by their first document. */
+SL_API size_t sl_stories_count(const sl_stories *s);
+/* Number of documents in story k. */
+SL_API size_t sl_story_size(const sl_stories *s, size_t k);
+/* Index (into the corpus) of the i-th document of story k, in input order. */
+SL_API size_t sl_story_doc(const sl_stories *s, size_t k, size_t i);
+
 #ifdef __cplusplus
 }
 #endif

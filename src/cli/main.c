@@ -9,6 +9,7 @@
 static const cli_cmd *const commands[] = {
     &cmd_clean,
     &cmd_sentences,
+    &cmd_stories,
     &cmd_tokens,
     NULL,
 };
