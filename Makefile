@@ -20,9 +20,9 @@ CC        ?= cc
 OPT       ?= -O2
 SAN       ?=
 
-PKGS      := libutf8proc libxml-2.0 jansson glpk
+PKGS      := libutf8proc libxml-2.0 jansson
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null || echo -I/usr/include/libxml2)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lxml2 -ljansson -lglpk) -lstemmer -lm
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || echo -lutf8proc -lxml2 -ljansson) -lglpk -lstemmer -lm
 
 WARN      := -Wall -Wextra -pedantic -Wstrict-prototypes -Wshadow -Wmissing-prototypes \
              -Wno-unused-parameter
