@@ -167,7 +167,7 @@ install: all
 	install -m 755 $(SHARED) $(DESTDIR)$(PREFIX)/lib/libstoryline.so.0
 	ln -sf libstoryline.so.0 $(DESTDIR)$(PREFIX)/lib/libstoryline.so
 	install -m 644 include/storyline.h $(DESTDIR)$(PREFIX)/include/storyline.h
-	install -m 644 $(B)/storyline.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@VERSION@|$(VERSION)|g' storyline.pc.in > $(DESTDIR)$(PREFIX)/lib/pkgconfig/storyline.pc
 	install -m 644 man/storyline.1 $(DESTDIR)$(PREFIX)/share/man/man1/storyline.1
 
 uninstall:
