@@ -81,7 +81,7 @@ static term_w *doc_vector(sl_ctx *ctx, const sl_doc *d, const uint32_t *df, size
         v[j].term = v[i].term;
         /* idf = log(1 + N/df): never zero, so two articles of a two-article
          * corpus that share their words still look alike */
-        v[j].w = (float)((1.0 + log(tf)) *
+        v[j].w = (float)((1.0 + log((double)tf)) *
                          (df ? log(1.0 + (double)ndocs / (double)(df[v[i].term] ? df[v[i].term] : 1)) : 1.0));
         norm += (double)v[j].w * v[j].w;
         j++;
