@@ -1145,6 +1145,47 @@ void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
     }
 }
 
+/* Run completion: a mention inside a run of capitalized words takes the
+ * whole run ("Kim" in "Kim Jong Un" -> "Kim Jong Un"), except leading title
+ * words for people ("President Moon Jae-in" -> "Moon Jae-in").  The
+ * perceptron decides that a run names something and of what type; the run
+ * decides how far the name goes, which the model, trained on little data,
+ * gets wrong more often than the type. */
+static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
+{
+    const tinfo *t = p->t;
+    size_t i = a, j, s, e;
+    while (i < b) {
+        int type = ner_tag_type(tags[i - a]);
+        if (!type) {
+            i++;
+            continue;
+        }
+        for (j = i + 1; j < b && tags[j - a] == ner_tag_i(type); j++)
+            ;
+        s = i;
+        e = j;
+        while (s > a && t[s - 1].runlen && tags[s - 2 + 1 - a] == NER_O)
+            s--;
+        while (e < b && t[e].runlen && tags[e - a] == NER_O)
+            e++;
+        if (type == NER_PER)
+            while (s + 1 < e && (t[s].ph & (PH_TIT_B | PH_TIT_I)))
+                s++;
+        /* a joiner (particle, period, hyphen) never ends a name */
+        while (e > s + 1 && !(p->v->toks[e - 1].flags & SL_TOK_WORD))
+            e--;
+        if (s < e) {
+            size_t k;
+            for (k = i; k < j; k++)
+                tags[k - a] = NER_O;
+            for (k = s; k < e; k++)
+                tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
+        }
+        i = e > j ? e : j;
+    }
+}
+
 void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mention **out,
                   size_t *n)
 {
@@ -1161,9 +1202,11 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     p = ner_prepare(ctx, m, v);
     tags = sl_xcalloc(v->ntoks, sizeof(*tags));
     conf = sl_xcalloc(v->ntoks, sizeof(*conf));
-    for (s = 0; s < v->nsents; s++)
+    for (s = 0; s < v->nsents; s++) {
         ner_decode(m, p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
                    conf + v->sent_tok[s]);
+        complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
+    }
     ner_tags_to_mentions(v, tags, conf, out, n, &cap);
     free(tags);
     free(conf);
