@@ -461,6 +461,7 @@ static void *gaz_make(sl_ctx *ctx)
     gaz_load(ctx, g, "ner/org_words", NER_G_ORGWORD, 0);
     gaz_load(ctx, g, "ner/loc_words", NER_G_LOCWORD, 0);
     gaz_load(ctx, g, "ner/common", NER_G_COMMON, 0);
+    gaz_load(ctx, g, "ner/calendar", NER_G_CALENDAR, 0);
     gaz_load(ctx, g, "ner/demonyms", NER_G_DEMONYM, 0);
     gaz_load(ctx, g, "ner/countries", NER_G_LOC, 0);
     gaz_load(ctx, g, "ner/places", NER_G_LOC, 0);
@@ -678,13 +679,13 @@ static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t 
             continue;
         }
         if (toks[i].flags & SL_TOK_STOP) {
-            if (toks[i].flags & SL_TOK_CAP)
-                S++;
+            if ((toks[i].flags & SL_TOK_CAP) && t[i].lenb > 1)
+                S++; /* "Of", "The" mid-sentence; not "I" */
             continue;
         }
         if (toks[i].flags & SL_TOK_CAP) {
             C++;
-            if (t[i].known && !(t[i].gflags & NAME_FLAGS))
+            if (t[i].known && !(t[i].gflags & (NAME_FLAGS | NER_G_CALENDAR)))
                 K++;
         } else {
             L++;
@@ -692,7 +693,10 @@ static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t 
     }
     if (words >= 2 && upper * 5 >= words * 4 && (words >= 3 || kind == 1))
         return MODE_UPPER;
-    if (C + L >= 2 && L * 5 <= C + L && (K >= 1 || S >= 1))
+    /* headline case: capitalized common words or stopwords inside, and
+     * (almost) no lower-case content word; name-dense ordinary sentences
+     * ("Moon met Kim Jong Un in Panmunjom on Friday") have some */
+    if (C >= 2 && ((L == 0 && (K >= 1 || S >= 1)) || (L * 5 <= C + L && (S >= 1 || K >= 2))))
         return MODE_TITLE;
     if (kind == 1 && C >= 2 && L == 0)
         return MODE_TITLE;
@@ -895,12 +899,22 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                 }
                 if (j + 1 < b && caplike(t[j + 1].eshape) && (toks[j + 1].flags & SL_TOK_WORD)) {
                     /* particles, the period of an initial, a hyphen, an ampersand */
-                    const char *x = v->text + toks[j].start;
-                    size_t xn = toks[j].end - toks[j].start;
                     if ((t[j].gflags & NER_G_PARTICLE) && t[j].eshape == SH_LOWER) {
                         fl |= RUN_PARTICLE;
                         continue;
                     }
+                }
+                if (j + 2 < b && (t[j].gflags & NER_G_PARTICLE) && t[j].eshape == SH_LOWER &&
+                    (t[j + 1].gflags & NER_G_PARTICLE) && t[j + 1].eshape == SH_LOWER &&
+                    caplike(t[j + 2].eshape) && (toks[j + 2].flags & SL_TOK_WORD)) {
+                    /* "von der Leyen" */
+                    fl |= RUN_PARTICLE;
+                    j++;
+                    continue;
+                }
+                if (j + 1 < b && caplike(t[j + 1].eshape) && (toks[j + 1].flags & SL_TOK_WORD)) {
+                    const char *x = v->text + toks[j].start;
+                    size_t xn = toks[j].end - toks[j].start;
                     if (xn == 1 && ((x[0] == '.' && t[j - 1].shape == SH_INITIAL) || x[0] == '-' ||
                                     x[0] == '&'))
                         continue;
@@ -1165,9 +1179,11 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
             ;
         s = i;
         e = j;
-        while (s > a && t[s - 1].runlen && tags[s - 2 + 1 - a] == NER_O)
+        while (s > a && t[s - 1].runlen && tags[s - 1 - a] == NER_O)
             s--;
-        while (e < b && t[e].runlen && tags[e - a] == NER_O)
+        /* through O tags and pieces of the same type ("Charles de" "Gaulle") */
+        while (e < b && t[e].runlen &&
+               (tags[e - a] == NER_O || ner_tag_type(tags[e - a]) == type))
             e++;
         if (type == NER_PER)
             while (s + 1 < e && (t[s].ph & (PH_TIT_B | PH_TIT_I)))

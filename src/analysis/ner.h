@@ -136,7 +136,8 @@ enum {
     NER_G_ORG = 1u << 9,      /* whole entry */
     NER_G_TITLEP = 1u << 10,  /* whole entry: title phrase */
     NER_G_PREFIX = 1u << 11,  /* a proper prefix of a multi-word entry */
-    NER_G_ACRONYM = 1u << 12  /* entry written in capitals: match only capitals */
+    NER_G_ACRONYM = 1u << 12, /* entry written in capitals: match only capitals */
+    NER_G_CALENDAR = 1u << 13 /* month or day name */
 };
 unsigned ner_word_flags(sl_ctx *ctx, const char *w, size_t n);
 
