@@ -1185,9 +1185,16 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
         while (e < b && t[e].runlen &&
                (tags[e - a] == NER_O || ner_tag_type(tags[e - a]) == type))
             e++;
-        if (type == NER_PER)
-            while (s + 1 < e && (t[s].ph & (PH_TIT_B | PH_TIT_I)))
-                s++;
+        if (type == NER_PER) {
+            /* "South Korean President Moon Jae-in": the name starts after
+             * the last title word before the tagged part */
+            size_t k;
+            for (k = i + 1; k-- > s;)
+                if (t[k].ph & (PH_TIT_B | PH_TIT_I)) {
+                    s = k + 1 < e ? k + 1 : s;
+                    break;
+                }
+        }
         /* a joiner (particle, period, hyphen) never ends a name */
         while (e > s + 1 && !(p->v->toks[e - 1].flags & SL_TOK_WORD))
             e--;
