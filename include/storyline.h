@@ -315,6 +315,67 @@ SL_API size_t sl_story_size(const sl_stories *s, size_t k);
 /* Index (into the corpus) of the i-th document of story k, in input order. */
 SL_API size_t sl_story_doc(const sl_stories *s, size_t k, size_t i);
 
+/* ------------------------------------------------------------------ entities (ner) */
+
+/* Named entities: people, places, organizations and other named things
+ * (src/analysis/ner.c tags mentions; src/story/entities.c merges aliases
+ * across documents without a knowledge base). */
+typedef enum sl_entity_type {
+    SL_ENT_PERSON = 1,
+    SL_ENT_LOCATION,
+    SL_ENT_ORGANIZATION,
+    SL_ENT_OTHER
+} sl_entity_type;
+
+/* "PERSON", "LOCATION", "ORGANIZATION" or "OTHER"; static storage ("" for
+ * an unknown value). */
+SL_API const char *sl_entity_type_name(sl_entity_type t);
+
+/* One mention of a named entity. */
+typedef struct sl_mention {
+    size_t doc;          /* index of its document in the corpus (0 for sl_ner_tag) */
+    size_t start, end;   /* byte range in the document's cleaned text (or the buffer) */
+    sl_entity_type type;
+    double confidence;   /* 0..1, the tagger's margin as a probability */
+} sl_mention;
+
+/* Tags the named entities of a text as given (no cleaning): sentences and
+ * tokens are computed on the bytes, so offsets refer to text.  On success
+ * *out (caller frees with sl_free; NULL when none) holds *n mentions in text
+ * order. */
+SL_API int sl_ner_tag(sl_ctx *ctx, const char *text, size_t len, sl_mention **out, size_t *n);
+
+/* An entity: mentions of one person, place, ... merged across documents. */
+typedef struct sl_entity {
+    const char *name;            /* canonical name: the most complete frequent form */
+    sl_entity_type type;         /* majority type of its mentions */
+    const char *const *aliases;  /* the other forms met, most frequent first */
+    size_t naliases;
+    const size_t *docs;          /* indexes of the documents it appears in, ascending */
+    size_t ndocs;
+    const sl_mention *mentions;  /* by document, then offset */
+    size_t nmentions;
+    double salience;             /* 0..1: weighted mentions over the corpus, 1 for the top */
+} sl_entity;
+
+typedef struct sl_entities sl_entities;
+
+/* Recognizes the entities of every document of c and merges their aliases.
+ * Entities come ordered by salience, then name.  Caller frees with
+ * sl_entities_free; everything reached through it lives as long as it does.
+ * Returns NULL (message on ctx) when c is NULL. */
+SL_API sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c);
+SL_API void sl_entities_free(sl_entities *e);
+SL_API size_t sl_entities_count(const sl_entities *e);
+/* The i-th entity, or NULL past the end; lives as long as e. */
+SL_API const sl_entity *sl_entities_get(const sl_entities *e, size_t i);
+
+/* The entities as JSON: {"entities": [{"name", "type", "aliases", "docs",
+ * "mentions": [{"doc", "start", "end", "text"}], "salience"}]} with document
+ * ids from c (the corpus e was built from).  On success *out (caller frees
+ * with sl_free, NUL-terminated) and *len are set. */
+SL_API int sl_entities_json(const sl_entities *e, const sl_corpus *c, char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

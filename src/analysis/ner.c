@@ -1,0 +1,1237 @@
+/*
+ * ner.c: named-entity recognition (see ner.h).
+ *
+ * Pipeline for one view (a document or a buffer):
+ *   1. per token: case-folded word hash, shape, gazetteer flags (single
+ *      words and the longest multi-word entry starting at each token);
+ *   2. per sentence: its mode (normal, headline case, all caps) and, for
+ *      headline and all-caps sentences, a truecased shape for every word:
+ *      document evidence first (the word seen capitalized or lower case in
+ *      the middle of ordinary sentences), then the lexicons (stopwords,
+ *      data/ner/common.txt, the model's lower-case lexicon) against the name
+ *      gazetteers;
+ *   3. runs of capitalized words (through name particles: "de", "van",
+ *      "al") with what surrounds them: a title before ("President"), a word
+ *      after ("said"), an organization or place head word inside;
+ *   4. hashed feature keys per token, scored by the averaged-perceptron
+ *      weights and decoded per sentence by Viterbi with BIO constraints.
+ *
+ * Invariants: work is linear in the number of tokens (gazetteer matching
+ * looks at most NER_MAX_PHRASE tokens ahead; no token is revisited more than
+ * a constant number of times); feature keys never depend on vocabulary ids,
+ * only on the text, so a model trained in one context serves every context.
+ *
+ * References: M. Collins, "Discriminative training methods for hidden Markov
+ * models", EMNLP 2002 (averaged perceptron); L. Ratinov and D. Roth, "Design
+ * challenges and misconceptions in named entity recognition", CoNLL 2009
+ * (feature set: shapes, affixes, gazetteers, context, document evidence).
+ */
+#include "analysis/ner.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "analysis/tokens.h"
+#include "core/data.h"
+#include "util/mem.h"
+#include "util/utf8.h"
+
+/* ------------------------------------------------------------------ hashing */
+
+static uint64_t fnv64(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 1469598103934665603ull;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* splitmix64's finalizer: spreads the bits of combined keys. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebull;
+    x ^= x >> 31;
+    return x;
+}
+
+static uint64_t key1(unsigned tpl, uint64_t v)
+{
+    uint64_t k = mix64(((uint64_t)tpl * 0x9E3779B97F4A7C15ull) ^ v);
+    return k ? k : 1;
+}
+
+static uint64_t key2(unsigned tpl, uint64_t a, uint64_t b)
+{
+    return key1(tpl, mix64(a) ^ (b * 0xff51afd7ed558ccdull));
+}
+
+#define PHRASE_SEED 0x51ed270b27e4c0f3ull
+static uint64_t phrase_step(uint64_t h, uint64_t word) { return mix64(h ^ word); }
+
+/* ------------------------------------------------------------------ a uint64 -> uint32 map */
+
+typedef struct u64map {
+    uint64_t *keys; /* 0 = empty */
+    uint32_t *vals;
+    size_t n, cap;  /* cap is a power of two */
+} u64map;
+
+static void u64map_free(u64map *m)
+{
+    free(m->keys);
+    free(m->vals);
+    memset(m, 0, sizeof(*m));
+}
+
+static void u64map_rehash(u64map *m, size_t cap)
+{
+    u64map nm;
+    size_t i;
+    nm.cap = cap;
+    nm.n = m->n;
+    nm.keys = sl_xcalloc(cap, sizeof(*nm.keys));
+    nm.vals = sl_xcalloc(cap, sizeof(*nm.vals));
+    for (i = 0; i < m->cap; i++)
+        if (m->keys[i]) {
+            size_t j = (size_t)m->keys[i] & (cap - 1);
+            while (nm.keys[j])
+                j = (j + 1) & (cap - 1);
+            nm.keys[j] = m->keys[i];
+            nm.vals[j] = m->vals[i];
+        }
+    free(m->keys);
+    free(m->vals);
+    *m = nm;
+}
+
+/* The slot of key (key != 0); with insert, claims an empty one. */
+static uint32_t *u64map_get(u64map *m, uint64_t key, int insert)
+{
+    size_t j;
+    if (!m->cap) {
+        if (!insert)
+            return NULL;
+        u64map_rehash(m, 64);
+    } else if (insert && (m->n + 1) * 2 > m->cap) {
+        u64map_rehash(m, m->cap * 2);
+    }
+    j = (size_t)key & (m->cap - 1);
+    while (m->keys[j]) {
+        if (m->keys[j] == key)
+            return &m->vals[j];
+        j = (j + 1) & (m->cap - 1);
+    }
+    if (!insert)
+        return NULL;
+    m->keys[j] = key;
+    m->vals[j] = 0;
+    m->n++;
+    return &m->vals[j];
+}
+
+/* ------------------------------------------------------------------ the model */
+
+struct ner_model {
+    u64map rows;      /* feature key -> row index */
+    float *w;         /* rows x NER_NTAGS */
+    uint64_t *rkeys;  /* row -> key */
+    size_t nrows, crows;
+    float trans[(NER_NTAGS + 1) * NER_NTAGS];
+    u64map lex;       /* hash of a lower-case word -> 1 */
+};
+
+ner_model *ner_model_new(void)
+{
+    return sl_xcalloc(1, sizeof(ner_model));
+}
+
+void ner_model_free(ner_model *m)
+{
+    if (!m)
+        return;
+    u64map_free(&m->rows);
+    u64map_free(&m->lex);
+    free(m->w);
+    free(m->rkeys);
+    free(m);
+}
+
+float *ner_model_row(ner_model *m, uint64_t key, int insert)
+{
+    uint32_t *slot = u64map_get(&m->rows, key, insert);
+    if (!slot)
+        return NULL;
+    if (insert && *slot == 0) {
+        size_t cap = m->crows;
+        m->w = sl_xgrow(m->w, &m->crows, m->nrows + 1, NER_NTAGS * sizeof(float));
+        m->rkeys = sl_xgrow(m->rkeys, &cap, m->nrows + 1, sizeof(uint64_t));
+        memset(m->w + m->nrows * NER_NTAGS, 0, NER_NTAGS * sizeof(float));
+        m->rkeys[m->nrows] = key;
+        *slot = (uint32_t)++m->nrows; /* row + 1 */
+    }
+    return m->w + (size_t)(*slot - 1) * NER_NTAGS;
+}
+
+static const float *model_find(const ner_model *m, uint64_t key)
+{
+    const u64map *t = &m->rows;
+    size_t j;
+    if (!t->cap)
+        return NULL;
+    j = (size_t)key & (t->cap - 1);
+    while (t->keys[j]) {
+        if (t->keys[j] == key)
+            return m->w + (size_t)(t->vals[j] - 1) * NER_NTAGS;
+        j = (j + 1) & (t->cap - 1);
+    }
+    return NULL;
+}
+
+size_t ner_model_nrows(const ner_model *m) { return m->nrows; }
+
+float *ner_model_row_at(ner_model *m, size_t i, uint64_t *key)
+{
+    if (key)
+        *key = m->rkeys[i];
+    return m->w + i * NER_NTAGS;
+}
+
+float *ner_model_trans(ner_model *m) { return m->trans; }
+
+void ner_model_lex_add(ner_model *m, const char *w, size_t n)
+{
+    uint64_t k = fnv64(w, n);
+    *u64map_get(&m->lex, k ? k : 1, 1) = 1;
+}
+
+static int model_has_lex(const ner_model *m, uint64_t wh)
+{
+    const u64map *t = &m->lex;
+    size_t j;
+    if (!t->cap)
+        return 0;
+    if (!wh)
+        wh = 1;
+    j = (size_t)wh & (t->cap - 1);
+    while (t->keys[j]) {
+        if (t->keys[j] == wh)
+            return 1;
+        j = (j + 1) & (t->cap - 1);
+    }
+    return 0;
+}
+
+/* Lexicon words are written as hashes too: the text form then holds no
+ * training text, and the file stays small. */
+void ner_model_write(const ner_model *m, FILE *f, float min_abs)
+{
+    size_t i;
+    int a, b;
+    fprintf(f, "ner-model 1 %d\n", NER_NTAGS);
+    for (i = 0; i < m->lex.cap; i++)
+        if (m->lex.keys[i])
+            fprintf(f, "l %016llx\n", (unsigned long long)m->lex.keys[i]);
+    for (a = 0; a <= NER_NTAGS; a++) {
+        fprintf(f, "t %d", a);
+        for (b = 0; b < NER_NTAGS; b++)
+            fprintf(f, " %ld", lroundf(m->trans[a * NER_NTAGS + b] * 1000.0f));
+        fputc('\n', f);
+    }
+    for (i = 0; i < m->nrows; i++) {
+        const float *w = m->w + i * NER_NTAGS;
+        int any = 0;
+        for (b = 0; b < NER_NTAGS; b++)
+            if (fabsf(w[b]) >= min_abs && lroundf(w[b] * 1000.0f) != 0)
+                any = 1;
+        if (!any)
+            continue;
+        fprintf(f, "f %016llx", (unsigned long long)m->rkeys[i]);
+        for (b = 0; b < NER_NTAGS; b++)
+            if (fabsf(w[b]) >= min_abs && lroundf(w[b] * 1000.0f) != 0)
+                fprintf(f, " %d:%ld", b, lroundf(w[b] * 1000.0f));
+        fputc('\n', f);
+    }
+}
+
+static int parse_hex(const char *s, size_t n, size_t *pos, uint64_t *out)
+{
+    uint64_t v = 0;
+    size_t i = *pos, k = 0;
+    while (i < n && k < 16) {
+        char c = s[i];
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (d < 0)
+            break;
+        v = v << 4 | (uint64_t)d;
+        i++;
+        k++;
+    }
+    if (!k)
+        return -1;
+    *pos = i;
+    *out = v;
+    return 0;
+}
+
+static int parse_int(const char *s, size_t n, size_t *pos, long *out)
+{
+    size_t i = *pos;
+    int neg = 0, any = 0;
+    long v = 0;
+    if (i < n && s[i] == '-') {
+        neg = 1;
+        i++;
+    }
+    while (i < n && s[i] >= '0' && s[i] <= '9' && v < 100000000) {
+        v = v * 10 + (s[i] - '0');
+        i++;
+        any = 1;
+    }
+    if (!any)
+        return -1;
+    *pos = i;
+    *out = neg ? -v : v;
+    return 0;
+}
+
+static void skip_spaces(const char *s, size_t n, size_t *pos)
+{
+    while (*pos < n && s[*pos] == ' ')
+        (*pos)++;
+}
+
+int ner_model_parse(ner_model *m, const char *text, size_t len)
+{
+    size_t pos = 0, n;
+    const char *line;
+    int bad = 0;
+    while (sl_data_next_line(text, len, &pos, &line, &n)) {
+        size_t i = 2;
+        uint64_t key;
+        long v, tag;
+        if (n < 2 || line[1] != ' ')
+            continue; /* the header and anything unknown */
+        if (line[0] == 'l') {
+            if (parse_hex(line, n, &i, &key) == 0)
+                *u64map_get(&m->lex, key ? key : 1, 1) = 1;
+            else
+                bad = 1;
+        } else if (line[0] == 't') {
+            int b;
+            if (parse_int(line, n, &i, &tag) || tag < 0 || tag > NER_NTAGS) {
+                bad = 1;
+                continue;
+            }
+            for (b = 0; b < NER_NTAGS; b++) {
+                skip_spaces(line, n, &i);
+                if (parse_int(line, n, &i, &v)) {
+                    bad = 1;
+                    break;
+                }
+                m->trans[tag * NER_NTAGS + b] = (float)v / 1000.0f;
+            }
+        } else if (line[0] == 'f') {
+            float *w;
+            if (parse_hex(line, n, &i, &key) || !key) {
+                bad = 1;
+                continue;
+            }
+            w = ner_model_row(m, key, 1);
+            for (;;) {
+                skip_spaces(line, n, &i);
+                if (i >= n)
+                    break;
+                if (parse_int(line, n, &i, &tag) || tag < 0 || tag >= NER_NTAGS || i >= n ||
+                    line[i] != ':') {
+                    bad = 1;
+                    break;
+                }
+                i++;
+                if (parse_int(line, n, &i, &v)) {
+                    bad = 1;
+                    break;
+                }
+                w[tag] = (float)v / 1000.0f;
+            }
+        }
+    }
+    return bad ? -1 : 0;
+}
+
+static void *model_make(sl_ctx *ctx)
+{
+    ner_model *m = ner_model_new();
+    size_t len;
+    const char *text = sl_data_get("ner/model", &len);
+    (void)ctx;
+    if (text)
+        ner_model_parse(m, text, len);
+    return m;
+}
+
+static void model_destroy(void *p) { ner_model_free(p); }
+
+const ner_model *ner_default_model(sl_ctx *ctx)
+{
+    return sl_ctx_resource(ctx, "ner.model", model_make, model_destroy);
+}
+
+/* ------------------------------------------------------------------ gazetteers */
+
+#define NER_MAX_PHRASE 8
+
+typedef struct gaz {
+    u64map any;  /* phrase hash -> flags, any case */
+    u64map caps; /* phrase hash -> flags, entries written in capitals */
+} gaz;
+
+static void gaz_free(void *p)
+{
+    gaz *g = p;
+    if (!g)
+        return;
+    u64map_free(&g->any);
+    u64map_free(&g->caps);
+    free(g);
+}
+
+static uint64_t norm_hash(sl_ctx *ctx, unsigned id)
+{
+    size_t n;
+    const char *s = sl_intern_str(&ctx->vocab, id, &n);
+    return fnv64(s, n);
+}
+
+/* Whether an entry is written in capitals ("UN", "U.S.", "NATO"). */
+static int entry_is_caps(const char *s, size_t n)
+{
+    size_t i, letters = 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] >= 'a' && s[i] <= 'z')
+            return 0;
+        if (s[i] >= 'A' && s[i] <= 'Z')
+            letters++;
+    }
+    return letters >= 2;
+}
+
+static void gaz_load(sl_ctx *ctx, gaz *g, const char *name, unsigned whole, unsigned word)
+{
+    size_t len, pos = 0, n;
+    const char *line, *text = sl_data_get(name, &len);
+    sl_token *toks = NULL;
+    size_t ntoks, ctoks = 0;
+    while (text && sl_data_next_line(text, len, &pos, &line, &n)) {
+        size_t i;
+        uint64_t h = PHRASE_SEED;
+        u64map *t = entry_is_caps(line, n) ? &g->caps : &g->any;
+        ntoks = 0;
+        sl_tokens_scan(ctx, line, n, 0, &toks, &ntoks, &ctoks);
+        if (!ntoks || ntoks > NER_MAX_PHRASE)
+            continue;
+        for (i = 0; i < ntoks; i++) {
+            uint64_t wh = norm_hash(ctx, toks[i].norm);
+            h = phrase_step(h, wh);
+            if (word && (toks[i].flags & SL_TOK_WORD)) /* each word of the entry */
+                *u64map_get(t, phrase_step(PHRASE_SEED, wh), 1) |= word;
+            if (i + 1 < ntoks)
+                *u64map_get(t, h, 1) |= NER_G_PREFIX;
+        }
+        *u64map_get(t, h, 1) |= whole;
+    }
+    free(toks);
+}
+
+static void *gaz_make(sl_ctx *ctx)
+{
+    gaz *g = sl_xcalloc(1, sizeof(*g));
+    gaz_load(ctx, g, "ner/given_names", NER_G_GIVEN, 0);
+    gaz_load(ctx, g, "ner/surnames", NER_G_SURNAME, 0);
+    gaz_load(ctx, g, "ner/titles", NER_G_TITLEP, NER_G_TITLE);
+    gaz_load(ctx, g, "ner/particles", NER_G_PARTICLE, 0);
+    gaz_load(ctx, g, "ner/org_words", NER_G_ORGWORD, 0);
+    gaz_load(ctx, g, "ner/loc_words", NER_G_LOCWORD, 0);
+    gaz_load(ctx, g, "ner/common", NER_G_COMMON, 0);
+    gaz_load(ctx, g, "ner/calendar", NER_G_CALENDAR, 0);
+    gaz_load(ctx, g, "ner/demonyms", NER_G_DEMONYM, 0);
+    gaz_load(ctx, g, "ner/countries", NER_G_LOC, 0);
+    gaz_load(ctx, g, "ner/places", NER_G_LOC, 0);
+    gaz_load(ctx, g, "ner/orgs", NER_G_ORG, 0);
+    return g;
+}
+
+static const gaz *gaz_get(sl_ctx *ctx)
+{
+    return sl_ctx_resource(ctx, "ner.gazetteers", gaz_make, gaz_free);
+}
+
+static unsigned map_flags(const u64map *t, uint64_t h)
+{
+    size_t j;
+    if (!t->cap)
+        return 0;
+    j = (size_t)h & (t->cap - 1);
+    while (t->keys[j]) {
+        if (t->keys[j] == h)
+            return t->vals[j];
+        j = (j + 1) & (t->cap - 1);
+    }
+    return 0;
+}
+
+unsigned ner_word_flags(sl_ctx *ctx, const char *w, size_t n)
+{
+    const gaz *g = gaz_get(ctx);
+    uint64_t h = phrase_step(PHRASE_SEED, fnv64(w, n));
+    return (map_flags(&g->any, h) | map_flags(&g->caps, h)) & ~(unsigned)NER_G_PREFIX;
+}
+
+/* Flags of the entry made of tokens [i, j) ending with phrase hash h. */
+static unsigned phrase_flags(const gaz *g, uint64_t h, int all_caps)
+{
+    return map_flags(&g->any, h) | (all_caps ? map_flags(&g->caps, h) : 0);
+}
+
+int ner_is_title(sl_ctx *ctx, const sl_token *toks, size_t n)
+{
+    const gaz *g = gaz_get(ctx);
+    uint64_t h = PHRASE_SEED;
+    size_t i;
+    if (!n || n > NER_MAX_PHRASE)
+        return 0;
+    for (i = 0; i < n; i++)
+        h = phrase_step(h, norm_hash(ctx, toks[i].norm));
+    return (phrase_flags(g, h, 0) & NER_G_TITLEP) != 0;
+}
+
+/* ------------------------------------------------------------------ per-token preparation */
+
+enum { SH_LOWER = 0, SH_CAP, SH_ALLCAP, SH_MIXED, SH_INITIAL, SH_NUM, SH_PUNCT, SH_OTHER };
+enum { MODE_NORMAL = 0, MODE_TITLE, MODE_UPPER };
+
+/* Phrase membership bits (longest gazetteer entry covering the token). */
+enum {
+    PH_LOC_B = 1, PH_LOC_I = 2, PH_ORG_B = 4, PH_ORG_I = 8, PH_DEM_B = 16, PH_DEM_I = 32,
+    PH_TIT_B = 64, PH_TIT_I = 128
+};
+
+/* Run flags. */
+enum {
+    RUN_ORGWORD = 1,  /* an organization head word inside the run */
+    RUN_LOCWORD = 2,  /* a place head word ends the run */
+    RUN_GIVEN = 4,    /* the run starts with a given name */
+    RUN_TITLE = 8,    /* a title or role stands before the run */
+    RUN_LOCPH = 16,   /* a country or place entry inside the run */
+    RUN_ORGPH = 32,   /* an organization entry inside */
+    RUN_SURNAME = 64, /* the run ends with a family name */
+    RUN_PARTICLE = 128
+};
+
+typedef struct tinfo {
+    uint64_t wh;          /* hash of the case-folded word */
+    uint64_t shapeh;      /* hash of the (truecased) collapsed shape */
+    uint64_t pre2, pre3, suf2, suf3, suf4;
+    uint64_t before_run, after_run; /* words around the run (0 outside runs) */
+    unsigned gflags;      /* NER_G_* of the single word */
+    unsigned char ph;     /* PH_* */
+    unsigned char shape;  /* SH_* as written */
+    unsigned char eshape; /* SH_* after truecasing */
+    unsigned char mode;   /* MODE_* of its sentence */
+    unsigned char initial;/* first word of its sentence (or after an opening quote) */
+    unsigned char kind;   /* 0 body, 1 title or heading, 2 caption or other */
+    unsigned char known;  /* a known lower-case word */
+    unsigned char doc;    /* 1 seen capitalized mid-sentence, 2 seen lower case, 3 both */
+    unsigned char runlen, runpos, runflags;
+    unsigned char lenb;   /* length bucket */
+    size_t sa, sb;        /* its sentence's token range */
+} tinfo;
+
+struct ner_prep {
+    const ner_model *m;
+    const ner_view *v;
+    tinfo *t;
+    size_t n;
+};
+
+void ner_prep_free(ner_prep *p)
+{
+    if (!p)
+        return;
+    free(p->t);
+    free(p);
+}
+
+static int shape_of(const char *s, size_t n, unsigned flags, char *out, size_t *outn)
+{
+    size_t i = 0, k = 0;
+    int lower = 0, upper = 0, digit = 0, first_upper = -1;
+    char last = 0;
+    while (i < n) {
+        uint32_t cp = (unsigned char)s[i];
+        int l = 1;
+        char c;
+        if (cp >= 0x80) {
+            l = sl_utf8_decode((const unsigned char *)s + i, n - i, &cp);
+            if (l < 0) {
+                l = 1;
+                cp = 0xFFFD;
+            }
+        }
+        if ((cp >= 'A' && cp <= 'Z') || (cp >= 0x80 && utf8proc_isupper((utf8proc_int32_t)cp))) {
+            c = 'X';
+            upper++;
+        } else if ((cp >= 'a' && cp <= 'z') ||
+                   (cp >= 0x80 && utf8proc_islower((utf8proc_int32_t)cp))) {
+            c = 'x';
+            lower++;
+        } else if (cp >= '0' && cp <= '9') {
+            c = 'd';
+            digit++;
+        } else if (cp < 0x80) {
+            c = (char)cp;
+        } else {
+            c = 'o';
+        }
+        if (first_upper < 0 && (c == 'X' || c == 'x'))
+            first_upper = c == 'X';
+        if (c != last && k < 8)
+            out[k++] = c;
+        last = c;
+        i += (size_t)l;
+    }
+    *outn = k;
+    if (flags & SL_TOK_PUNCT)
+        return SH_PUNCT;
+    if (!upper && !lower)
+        return digit ? SH_NUM : SH_OTHER;
+    if (upper && !lower)
+        return upper == 1 ? SH_INITIAL : SH_ALLCAP;
+    if (first_upper == 1)
+        return upper == 1 ? SH_CAP : (flags & SL_TOK_CAP ? SH_CAP : SH_MIXED);
+    return upper ? SH_MIXED : SH_LOWER;
+}
+
+/* Document evidence: how often each word appears capitalized and in lower
+ * case in the middle of ordinary sentences.  Keyed by vocabulary id. */
+typedef struct evid {
+    uint32_t *ids; /* id + 1, 0 empty */
+    uint32_t *cap_n, *low_n;
+    size_t cap;
+} evid;
+
+static size_t evid_slot(evid *e, uint32_t id)
+{
+    size_t j = (size_t)mix64(id) & (e->cap - 1);
+    while (e->ids[j] && e->ids[j] != id + 1)
+        j = (j + 1) & (e->cap - 1);
+    e->ids[j] = id + 1;
+    return j;
+}
+
+static int evid_find(const evid *e, uint32_t id, size_t *slot)
+{
+    size_t j = (size_t)mix64(id) & (e->cap - 1);
+    while (e->ids[j]) {
+        if (e->ids[j] == id + 1) {
+            *slot = j;
+            return 1;
+        }
+        j = (j + 1) & (e->cap - 1);
+    }
+    return 0;
+}
+
+static int is_opening(const char *s, size_t n)
+{
+    return (n == 1 && (s[0] == '"' || s[0] == '(' || s[0] == ':' || s[0] == '\'' || s[0] == '[' ||
+                       s[0] == '-')) ||
+           (n == 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            ((unsigned char)s[2] == 0x9C || (unsigned char)s[2] == 0x98 ||
+             (unsigned char)s[2] == 0x94 || (unsigned char)s[2] == 0x93));
+}
+
+#define NAME_FLAGS (NER_G_GIVEN | NER_G_SURNAME | NER_G_LOC | NER_G_ORG | NER_G_DEMONYM)
+
+static int caplike(int sh) { return sh == SH_CAP || sh == SH_ALLCAP || sh == SH_MIXED || sh == SH_INITIAL; }
+
+/* Decides the mode of sentence [a, b). */
+static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t b, int kind)
+{
+    size_t i, words = 0, upper = 0, C = 0, L = 0, K = 0, S = 0;
+    int seen_first = 0;
+    for (i = a; i < b; i++) {
+        if (!(toks[i].flags & SL_TOK_WORD))
+            continue;
+        words++;
+        if (t[i].shape == SH_ALLCAP || t[i].shape == SH_INITIAL)
+            upper++;
+        if (!seen_first) {
+            seen_first = 1;
+            continue;
+        }
+        if (toks[i].flags & SL_TOK_STOP) {
+            if ((toks[i].flags & SL_TOK_CAP) && t[i].lenb > 1)
+                S++; /* "Of", "The" mid-sentence; not "I" */
+            continue;
+        }
+        if (toks[i].flags & SL_TOK_CAP) {
+            C++;
+            if (t[i].known && !(t[i].gflags & (NAME_FLAGS | NER_G_CALENDAR)))
+                K++;
+        } else {
+            L++;
+        }
+    }
+    if (words >= 2 && upper * 5 >= words * 4 && (words >= 3 || kind == 1))
+        return MODE_UPPER;
+    /* headline case: capitalized common words or stopwords inside, and
+     * (almost) no lower-case content word; name-dense ordinary sentences
+     * ("Moon met Kim Jong Un in Panmunjom on Friday") have some */
+    if (C >= 2 && ((L == 0 && (K >= 1 || S >= 1)) || (L * 5 <= C + L && (S >= 1 || K >= 2))))
+        return MODE_TITLE;
+    if (kind == 1 && C >= 2 && L == 0)
+        return MODE_TITLE;
+    return MODE_NORMAL;
+}
+
+ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
+{
+    ner_prep *p = sl_xcalloc(1, sizeof(*p));
+    const gaz *g = gaz_get(ctx);
+    const sl_token *toks = v->toks;
+    size_t n = v->ntoks, s, i;
+    tinfo *t;
+    evid ev;
+    p->m = m;
+    p->v = v;
+    p->n = n;
+    p->t = t = sl_xcalloc(n ? n : 1, sizeof(*t));
+
+    /* 1. words, shapes, gazetteers */
+    for (i = 0; i < n; i++) {
+        size_t len, sn;
+        const char *w = sl_intern_str(&ctx->vocab, toks[i].norm, &len);
+        char sh[8];
+        t[i].wh = fnv64(w, len);
+        t[i].shape = (unsigned char)shape_of(v->text + toks[i].start, toks[i].end - toks[i].start,
+                                             toks[i].flags, sh, &sn);
+        t[i].shapeh = fnv64(sh, sn);
+        t[i].pre2 = fnv64(w, len < 2 ? len : 2);
+        t[i].pre3 = fnv64(w, len < 3 ? len : 3);
+        t[i].suf2 = fnv64(w + (len > 2 ? len - 2 : 0), len < 2 ? len : 2);
+        t[i].suf3 = fnv64(w + (len > 3 ? len - 3 : 0), len < 3 ? len : 3);
+        t[i].suf4 = fnv64(w + (len > 4 ? len - 4 : 0), len < 4 ? len : 4);
+        t[i].lenb = (unsigned char)(len > 12 ? 12 : len);
+        t[i].gflags = phrase_flags(g, phrase_step(PHRASE_SEED, t[i].wh),
+                                   (toks[i].flags & SL_TOK_UPPER) != 0) & ~(unsigned)NER_G_PREFIX;
+        t[i].known = (toks[i].flags & SL_TOK_STOP) || (t[i].gflags & NER_G_COMMON) ||
+                     model_has_lex(m, t[i].wh);
+    }
+    /* longest gazetteer entry from each token, left to right, within sentences */
+    for (s = 0; s < v->nsents; s++) {
+        size_t a = v->sent_tok[s], b = v->sent_tok[s + 1];
+        for (i = a; i < b;) {
+            uint64_t h = PHRASE_SEED;
+            size_t j, best = 0;
+            unsigned bestf = 0;
+            int caps = 1;
+            for (j = i; j < b && j - i < NER_MAX_PHRASE; j++) {
+                unsigned f;
+                h = phrase_step(h, t[j].wh);
+                if (!(toks[j].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && t[j].shape != SH_INITIAL)
+                    caps = 0;
+                f = phrase_flags(g, h, caps);
+                if (f & (NER_G_LOC | NER_G_ORG | NER_G_DEMONYM | NER_G_TITLEP)) {
+                    best = j + 1 - i;
+                    bestf = f;
+                }
+                if (!(f & NER_G_PREFIX))
+                    break;
+            }
+            if (!best) {
+                i++;
+                continue;
+            }
+            for (j = i; j < i + best; j++) {
+                unsigned char bits = 0;
+                int first = j == i;
+                if (bestf & NER_G_LOC)
+                    bits |= first ? PH_LOC_B : PH_LOC_I;
+                if (bestf & NER_G_ORG)
+                    bits |= first ? PH_ORG_B : PH_ORG_I;
+                if (bestf & NER_G_DEMONYM)
+                    bits |= first ? PH_DEM_B : PH_DEM_I;
+                if (bestf & NER_G_TITLEP)
+                    bits |= first ? PH_TIT_B : PH_TIT_I;
+                t[j].ph = bits;
+            }
+            i += best;
+        }
+    }
+
+    /* 2. sentence kind, initial words, document evidence */
+    ev.cap = 64;
+    while (ev.cap < 2 * n + 2)
+        ev.cap *= 2;
+    ev.ids = sl_xcalloc(ev.cap, sizeof(*ev.ids));
+    ev.cap_n = sl_xcalloc(ev.cap, sizeof(*ev.cap_n));
+    ev.low_n = sl_xcalloc(ev.cap, sizeof(*ev.low_n));
+    for (s = 0; s < v->nsents; s++) {
+        size_t a = v->sent_tok[s], b = v->sent_tok[s + 1];
+        int kind = 0, mode, seen = 0, after_open = 1;
+        if (v->kinds) {
+            sl_block_kind k = v->kinds[s];
+            kind = k == SL_BLOCK_TITLE || k == SL_BLOCK_HEADING ? 1 : k == SL_BLOCK_BODY ? 0 : 2;
+        }
+        for (i = a; i < b; i++) {
+            t[i].kind = (unsigned char)kind;
+            t[i].sa = a;
+            t[i].sb = b;
+            if (toks[i].flags & SL_TOK_WORD) {
+                if (!seen || after_open)
+                    t[i].initial = 1;
+                seen = 1;
+                after_open = 0;
+            } else if (toks[i].flags & SL_TOK_PUNCT) {
+                after_open = is_opening(v->text + toks[i].start, toks[i].end - toks[i].start);
+            } else {
+                seen = 1;
+                after_open = 0;
+            }
+        }
+        mode = sentence_mode(t, toks, a, b, kind);
+        for (i = a; i < b; i++)
+            t[i].mode = (unsigned char)mode;
+        if (mode != MODE_NORMAL || kind == 1)
+            continue;
+        for (i = a; i < b; i++) {
+            size_t slot;
+            if (!(toks[i].flags & SL_TOK_WORD) || t[i].initial)
+                continue;
+            slot = evid_slot(&ev, toks[i].norm);
+            if (toks[i].flags & SL_TOK_CAP) {
+                if (ev.cap_n[slot] < UINT32_MAX)
+                    ev.cap_n[slot]++;
+            } else if (ev.low_n[slot] < UINT32_MAX) {
+                ev.low_n[slot]++;
+            }
+        }
+    }
+    for (i = 0; i < n; i++) {
+        size_t slot;
+        int e = 0;
+        if ((toks[i].flags & SL_TOK_WORD) && evid_find(&ev, toks[i].norm, &slot)) {
+            uint32_t c = ev.cap_n[slot], l = ev.low_n[slot];
+            /* the occurrence itself does not count as evidence about itself */
+            if (t[i].mode == MODE_NORMAL && t[i].kind != 1 && !t[i].initial) {
+                if (toks[i].flags & SL_TOK_CAP)
+                    c--;
+                else
+                    l--;
+            }
+            e = (c ? 1 : 0) | (l ? 2 : 0);
+            if (e == 3)
+                e = c > 2 * l ? 1 : l > 2 * c ? 2 : 3;
+        }
+        t[i].doc = (unsigned char)e;
+    }
+    free(ev.ids);
+    free(ev.cap_n);
+    free(ev.low_n);
+
+    /* 3. truecasing of headline and all-caps sentences */
+    for (i = 0; i < n; i++) {
+        int sh = t[i].shape;
+        if (t[i].mode != MODE_NORMAL && (toks[i].flags & SL_TOK_WORD) && sh != SH_NUM) {
+            int cap;
+            if (t[i].doc == 1)
+                cap = 1;
+            else if (t[i].doc == 2)
+                cap = 0;
+            else if (t[i].known && !(t[i].gflags & NAME_FLAGS))
+                cap = 0;
+            else if ((t[i].gflags & NAME_FLAGS) || t[i].ph)
+                cap = 1;
+            else
+                cap = !t[i].known;
+            if (!cap)
+                sh = SH_LOWER;
+            else if (t[i].mode == MODE_UPPER)
+                sh = (t[i].gflags & (NER_G_ORG | NER_G_LOC)) && t[i].lenb <= 5 &&
+                             !(t[i].gflags & (NER_G_GIVEN | NER_G_SURNAME))
+                         ? SH_ALLCAP
+                         : t[i].shape == SH_INITIAL ? SH_INITIAL : SH_CAP;
+            else if (sh == SH_LOWER)
+                sh = SH_CAP;
+            t[i].shapeh = fnv64(sh == SH_LOWER ? "x" : sh == SH_CAP ? "Xx" : sh == SH_ALLCAP ? "X" : "X",
+                                sh == SH_CAP ? 2 : 1);
+        }
+        t[i].eshape = (unsigned char)sh;
+    }
+
+    /* 4. runs of capitalized words */
+    for (s = 0; s < v->nsents; s++) {
+        size_t a = v->sent_tok[s], b = v->sent_tok[s + 1];
+        for (i = a; i < b;) {
+            size_t j, e, k;
+            unsigned char fl = 0;
+            int startable = caplike(t[i].eshape) && (toks[i].flags & SL_TOK_WORD) &&
+                            !(t[i].initial && t[i].known && !(t[i].gflags & NAME_FLAGS) &&
+                              t[i].doc != 1);
+            if (!startable) {
+                i++;
+                continue;
+            }
+            e = i + 1;
+            for (j = i + 1; j < b; j++) {
+                if (caplike(t[j].eshape) && (toks[j].flags & SL_TOK_WORD)) {
+                    e = j + 1;
+                    continue;
+                }
+                if (j + 1 < b && caplike(t[j + 1].eshape) && (toks[j + 1].flags & SL_TOK_WORD)) {
+                    /* particles, the period of an initial, a hyphen, an ampersand */
+                    if ((t[j].gflags & NER_G_PARTICLE) && t[j].eshape == SH_LOWER) {
+                        fl |= RUN_PARTICLE;
+                        continue;
+                    }
+                }
+                if (j + 2 < b && (t[j].gflags & NER_G_PARTICLE) && t[j].eshape == SH_LOWER &&
+                    (t[j + 1].gflags & NER_G_PARTICLE) && t[j + 1].eshape == SH_LOWER &&
+                    caplike(t[j + 2].eshape) && (toks[j + 2].flags & SL_TOK_WORD)) {
+                    /* "von der Leyen" */
+                    fl |= RUN_PARTICLE;
+                    j++;
+                    continue;
+                }
+                if (j + 1 < b && caplike(t[j + 1].eshape) && (toks[j + 1].flags & SL_TOK_WORD)) {
+                    const char *x = v->text + toks[j].start;
+                    size_t xn = toks[j].end - toks[j].start;
+                    if (xn == 1 && ((x[0] == '.' && t[j - 1].shape == SH_INITIAL) || x[0] == '-' ||
+                                    x[0] == '&'))
+                        continue;
+                }
+                break;
+            }
+            for (k = i; k < e; k++) {
+                if (t[k].gflags & NER_G_ORGWORD)
+                    fl |= RUN_ORGWORD;
+                if (t[k].ph & (PH_LOC_B | PH_LOC_I))
+                    fl |= RUN_LOCPH;
+                if (t[k].ph & (PH_ORG_B | PH_ORG_I))
+                    fl |= RUN_ORGPH;
+            }
+            if (t[e - 1].gflags & NER_G_LOCWORD)
+                fl |= RUN_LOCWORD;
+            if (t[e - 1].gflags & NER_G_SURNAME)
+                fl |= RUN_SURNAME;
+            if (t[i].gflags & NER_G_GIVEN)
+                fl |= RUN_GIVEN;
+            if (i > a && (t[i - 1].ph & (PH_TIT_B | PH_TIT_I)))
+                fl |= RUN_TITLE;
+            for (k = i; k < e; k++) {
+                size_t rl = e - i;
+                t[k].runlen = (unsigned char)(rl > 4 ? 4 : rl);
+                t[k].runpos = (unsigned char)(rl == 1 ? 0 : k == i ? 1 : k + 1 == e ? 3 : 2);
+                t[k].runflags = fl;
+                t[k].before_run = i > a ? t[i - 1].wh : 1;
+                t[k].after_run = e < b ? t[e].wh : 2;
+            }
+            i = e;
+        }
+    }
+    return p;
+}
+
+size_t ner_token_keys(const ner_prep *p, size_t i, uint64_t *keys)
+{
+    const tinfo *t = p->t;
+    const tinfo *c = &t[i];
+    size_t n = 0, a, b;
+    static const uint64_t BOS = 0x1b873593u, EOS = 0xcc9e2d51u;
+    uint64_t wm1, wp1, wm2, wp2;
+    unsigned esm1, esp1, phm1, php1, gm1, gp1;
+    unsigned bit;
+    a = c->sa;
+    b = c->sb;
+    wm1 = i > a ? t[i - 1].wh : BOS;
+    wm2 = i > a + 1 ? t[i - 2].wh : BOS;
+    wp1 = i + 1 < b ? t[i + 1].wh : EOS;
+    wp2 = i + 2 < b ? t[i + 2].wh : EOS;
+    esm1 = i > a ? t[i - 1].eshape : 15;
+    esp1 = i + 1 < b ? t[i + 1].eshape : 15;
+    phm1 = i > a ? t[i - 1].ph : 0;
+    php1 = i + 1 < b ? t[i + 1].ph : 0;
+    gm1 = i > a ? t[i - 1].gflags : 0;
+    gp1 = i + 1 < b ? t[i + 1].gflags : 0;
+
+    keys[n++] = key1(1, 0);
+    keys[n++] = key1(2, c->wh);
+    keys[n++] = key1(3, wm1);
+    keys[n++] = key1(4, wp1);
+    keys[n++] = key1(5, wm2);
+    keys[n++] = key1(6, wp2);
+    keys[n++] = key2(7, wm1, c->wh);
+    keys[n++] = key2(8, c->wh, wp1);
+    keys[n++] = key1(9, c->shapeh);
+    keys[n++] = key1(10, i > a ? t[i - 1].shapeh : BOS);
+    keys[n++] = key1(11, i + 1 < b ? t[i + 1].shapeh : EOS);
+    keys[n++] = key1(12, esm1 * 256 + c->eshape * 16 + esp1);
+    keys[n++] = key1(13, c->pre2);
+    keys[n++] = key1(14, c->pre3);
+    keys[n++] = key1(15, c->suf2);
+    keys[n++] = key1(16, c->suf3);
+    keys[n++] = key1(17, c->suf4);
+    keys[n++] = key1(18, (uint64_t)c->mode * 64 + c->initial * 16 + c->eshape);
+    keys[n++] = key1(19, (uint64_t)c->kind * 16 + c->eshape);
+    for (bit = 0; bit < 11; bit++) {
+        if (c->gflags & (1u << bit))
+            keys[n++] = key1(20, bit * 16 + c->eshape);
+        if (gm1 & (1u << bit))
+            keys[n++] = key1(21, bit);
+        if (gp1 & (1u << bit))
+            keys[n++] = key1(22, bit);
+    }
+    keys[n++] = key1(23, c->ph);
+    keys[n++] = key1(24, (uint64_t)c->ph * 16 + c->eshape);
+    keys[n++] = key1(25, phm1);
+    keys[n++] = key1(26, php1);
+    keys[n++] = key1(27, (uint64_t)c->known * 256 + c->initial * 64 + c->mode * 16 + c->eshape);
+    keys[n++] = key1(28, (uint64_t)c->doc * 64 + c->initial * 16 + c->eshape);
+    keys[n++] = key1(29, (uint64_t)c->lenb * 16 + c->eshape);
+    if (c->runlen) {
+        keys[n++] = key1(30, (uint64_t)c->runlen * 8 + c->runpos);
+        keys[n++] = key1(31, c->runflags);
+        keys[n++] = key1(32, (uint64_t)c->runflags * 8 + c->runpos);
+        keys[n++] = key1(33, c->after_run);
+        keys[n++] = key1(34, c->before_run);
+        keys[n++] = key2(35, c->before_run, c->runpos);
+        keys[n++] = key2(36, c->after_run, c->runpos);
+        keys[n++] = key1(37, (uint64_t)c->runflags * 64 + c->initial * 32 + c->runlen * 4 +
+                                 (c->known ? 1 : 0));
+    } else {
+        keys[n++] = key1(38, (uint64_t)c->eshape * 4 + c->known * 2 + c->initial);
+    }
+    return n;
+}
+
+/* ------------------------------------------------------------------ decoding */
+
+static int allowed(int prev, int cur)
+{
+    /* I-X only continues B-X or I-X; prev == NER_NTAGS is the start */
+    if (cur && !ner_tag_is_b(cur))
+        return prev != NER_NTAGS && prev && ner_tag_type(prev) == ner_tag_type(cur);
+    return 1;
+}
+
+static void viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf)
+{
+    float *score;
+    int *back;
+    size_t i;
+    int t, u, best;
+    if (!n)
+        return;
+    score = sl_xmalloc(n * NER_NTAGS * sizeof(float));
+    back = sl_xmalloc(n * NER_NTAGS * sizeof(int));
+    for (t = 0; t < NER_NTAGS; t++) {
+        score[t] = allowed(NER_NTAGS, t) ? em[t] + m->trans[NER_NTAGS * NER_NTAGS + t] : -1e30f;
+        back[t] = -1;
+    }
+    for (i = 1; i < n; i++) {
+        for (t = 0; t < NER_NTAGS; t++) {
+            float bs = -1e30f;
+            int bu = 0;
+            for (u = 0; u < NER_NTAGS; u++) {
+                float sc;
+                if (!allowed(u, t))
+                    continue;
+                sc = score[(i - 1) * NER_NTAGS + u] + m->trans[u * NER_NTAGS + t];
+                if (sc > bs) {
+                    bs = sc;
+                    bu = u;
+                }
+            }
+            score[i * NER_NTAGS + t] = bs + em[i * NER_NTAGS + t];
+            back[i * NER_NTAGS + t] = bu;
+        }
+    }
+    best = 0;
+    for (t = 1; t < NER_NTAGS; t++)
+        if (score[(n - 1) * NER_NTAGS + t] > score[(n - 1) * NER_NTAGS + best])
+            best = t;
+    for (i = n; i-- > 0;) {
+        tags[i] = best;
+        if (conf) {
+            /* margin of the chosen tag over the best other tag at this token */
+            float mine = score[i * NER_NTAGS + best], other = -1e30f, d;
+            for (t = 0; t < NER_NTAGS; t++)
+                if (t != best && score[i * NER_NTAGS + t] > other)
+                    other = score[i * NER_NTAGS + t];
+            d = mine - other;
+            if (d > 30.0f)
+                d = 30.0f;
+            conf[i] = 1.0f / (1.0f + expf(-d));
+        }
+        if (i)
+            best = back[i * NER_NTAGS + best];
+    }
+    free(score);
+    free(back);
+}
+
+void ner_viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf)
+{
+    viterbi(m, em, n, tags, conf);
+}
+
+void ner_decode(const ner_model *m, const ner_prep *p, size_t from, size_t to, int *tags,
+                float *conf)
+{
+    size_t n = to - from, i, k, nk;
+    float *em = sl_xcalloc(n ? n * NER_NTAGS : 1, sizeof(float));
+    uint64_t keys[NER_MAX_KEYS];
+    int t;
+    for (i = 0; i < n; i++) {
+        nk = ner_token_keys(p, from + i, keys);
+        for (k = 0; k < nk; k++) {
+            const float *w = model_find(m, keys[k]);
+            if (w)
+                for (t = 0; t < NER_NTAGS; t++)
+                    em[i * NER_NTAGS + t] += w[t];
+        }
+    }
+    viterbi(m, em, n, tags, conf);
+    free(em);
+}
+
+size_t ner_trim_possessive(const char *text, size_t start, size_t end)
+{
+    size_t n = end - start;
+    const char *s = text + start;
+    if (n > 2 && s[n - 1] == 's' && s[n - 2] == '\'')
+        return end - 2;
+    if (n > 4 && s[n - 1] == 's' && (unsigned char)s[n - 4] == 0xE2 &&
+        (unsigned char)s[n - 3] == 0x80 && (unsigned char)s[n - 2] == 0x99)
+        return end - 4;
+    if (n > 2 && s[n - 1] == '\'' && s[n - 2] == 's')
+        return end - 1;
+    return end;
+}
+
+void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
+                          ner_mention **out, size_t *n, size_t *cap)
+{
+    size_t s, i;
+    for (s = 0; s < v->nsents; s++) {
+        size_t a = v->sent_tok[s], b = v->sent_tok[s + 1];
+        for (i = a; i < b;) {
+            size_t j;
+            ner_mention mm;
+            float sum;
+            int type = ner_tag_type(tags[i]);
+            if (!type) {
+                i++;
+                continue;
+            }
+            sum = conf ? conf[i] : 1.0f;
+            for (j = i + 1; j < b && tags[j] == ner_tag_i(type); j++)
+                sum += conf ? conf[j] : 1.0f;
+            mm.tok_start = i;
+            mm.tok_end = j;
+            mm.start = v->toks[i].start;
+            mm.end = ner_trim_possessive(v->text, v->toks[i].start, v->toks[j - 1].end);
+            mm.sent = s;
+            mm.type = type;
+            mm.conf = sum / (float)(j - i);
+            SL_PUSH(*out, *n, *cap, mm);
+            i = j;
+        }
+    }
+}
+
+/* Run completion: a mention inside a run of capitalized words takes the
+ * whole run ("Kim" in "Kim Jong Un" -> "Kim Jong Un"), except leading title
+ * words for people ("President Moon Jae-in" -> "Moon Jae-in").  The
+ * perceptron decides that a run names something and of what type; the run
+ * decides how far the name goes, which the model, trained on little data,
+ * gets wrong more often than the type. */
+static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
+{
+    const tinfo *t = p->t;
+    size_t i = a, j, s, e;
+    while (i < b) {
+        int type = ner_tag_type(tags[i - a]);
+        if (!type) {
+            i++;
+            continue;
+        }
+        for (j = i + 1; j < b && tags[j - a] == ner_tag_i(type); j++)
+            ;
+        s = i;
+        e = j;
+        while (s > a && t[s - 1].runlen && tags[s - 1 - a] == NER_O)
+            s--;
+        /* through O tags and pieces of the same type ("Charles de" "Gaulle") */
+        while (e < b && t[e].runlen &&
+               (tags[e - a] == NER_O || ner_tag_type(tags[e - a]) == type))
+            e++;
+        if (type == NER_PER) {
+            /* "South Korean President Moon Jae-in": the name starts after
+             * the last title word before the tagged part */
+            size_t k;
+            for (k = i + 1; k-- > s;)
+                if (t[k].ph & (PH_TIT_B | PH_TIT_I)) {
+                    s = k + 1 < e ? k + 1 : s;
+                    break;
+                }
+        }
+        /* a joiner (particle, period, hyphen) never ends a name */
+        while (e > s + 1 && !(p->v->toks[e - 1].flags & SL_TOK_WORD))
+            e--;
+        if (s < e) {
+            size_t k;
+            for (k = i; k < j; k++)
+                tags[k - a] = NER_O;
+            for (k = s; k < e; k++)
+                tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
+        }
+        i = e > j ? e : j;
+    }
+}
+
+void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mention **out,
+                  size_t *n)
+{
+    ner_prep *p;
+    int *tags;
+    float *conf;
+    size_t s, cap = 0;
+    *out = NULL;
+    *n = 0;
+    if (!m)
+        m = ner_default_model(ctx);
+    if (!v->ntoks)
+        return;
+    p = ner_prepare(ctx, m, v);
+    tags = sl_xcalloc(v->ntoks, sizeof(*tags));
+    conf = sl_xcalloc(v->ntoks, sizeof(*conf));
+    for (s = 0; s < v->nsents; s++) {
+        ner_decode(m, p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
+                   conf + v->sent_tok[s]);
+        complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
+    }
+    ner_tags_to_mentions(v, tags, conf, out, n, &cap);
+    free(tags);
+    free(conf);
+    ner_prep_free(p);
+}
