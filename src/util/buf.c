@@ -49,13 +49,20 @@ void sl_buf_put_cp(sl_buf *b, unsigned cp)
 
 void sl_buf_vprintf(sl_buf *b, const char *fmt, va_list ap)
 {
+    /* Most messages fit a small stack buffer: format once there, and only
+     * format again into the buffer when they do not. */
+    char tmp[256];
     va_list ap2;
     int n;
     va_copy(ap2, ap);
-    n = vsnprintf(NULL, 0, fmt, ap2);
+    n = vsnprintf(tmp, sizeof(tmp), fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return;
+    if ((size_t)n < sizeof(tmp)) {
+        sl_buf_put(b, tmp, (size_t)n);
+        return;
+    }
     sl_buf_grow(b, (size_t)n);
     vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
