@@ -295,6 +295,84 @@ SL_API int sl_tokenize(sl_ctx *ctx, const char *text, size_t len, sl_token **tok
  * to ctx's vocabulary.  "" for an unknown id. */
 SL_API const char *sl_vocab_str(const sl_ctx *ctx, unsigned id);
 
+/* ------------------------------------------------------------------ digest: the story's summary
+ * (module: src/story/digest.c, src/story/summary.c and the methods; rendering in src/output/) */
+
+/* A digest: what a cluster of articles on one story comes to.  Schema 1 has
+ * the summary; the timeline, entities and comparison of sources are later
+ * fields of the same object. */
+typedef struct sl_digest sl_digest;
+
+#define SL_DIGEST_OPTS_VERSION 1
+
+/* Settings for a digest.  Initialise with SL_DIGEST_OPTS_INIT.  Budgets: a
+ * summary never exceeds any limit that is set and never cuts a sentence;
+ * when words, sentences and bytes are all 0 the budget is 100 words. */
+typedef struct sl_digest_opts {
+    int version;           /* SL_DIGEST_OPTS_VERSION */
+    const char *method;    /* a name of sl_digest_methods(), or NULL / "default" */
+    size_t words;          /* at most this many words (white-space separated) */
+    size_t sentences;      /* at most this many sentences */
+    size_t bytes;          /* at most this many bytes, sentences joined by one space */
+    const char *query;     /* a question to focus on (UTF-8), or NULL */
+    size_t query_len;
+} sl_digest_opts;
+
+#define SL_DIGEST_OPTS_INIT {SL_DIGEST_OPTS_VERSION, NULL, 0, 0, 0, NULL, 0}
+
+/* The summarization methods, the default first, NULL-terminated; static. */
+SL_API const char *const *sl_digest_methods(void);
+
+/* Digests every document of the corpus as one story.  On success *out
+ * (caller frees with sl_digest_free) refers to the corpus, which must outlive
+ * it.  An empty corpus gives an empty summary.  Returns 0, or SL_EINVAL (an
+ * unknown method or a bad argument; message on ctx). */
+SL_API int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts,
+                         sl_digest **out);
+SL_API void sl_digest_free(sl_digest *d);
+
+/* The method used ("coverage", ...); static. */
+SL_API const char *sl_digest_method(const sl_digest *d);
+/* The query used, or NULL when none; lives as the digest. */
+SL_API const char *sl_digest_query(const sl_digest *d);
+/* The document's id in the digest: its corpus id, made unique with "-2",
+ * "-3"... when two documents share one; lives as the digest. */
+SL_API const char *sl_digest_doc_id(const sl_digest *d, size_t doc);
+
+/* A sentence of the summary. */
+typedef struct sl_summary_item {
+    size_t doc;         /* index of its document in the corpus */
+    size_t sentence;    /* index of the sentence in that document */
+    double score;       /* the method's score, relative to the best chosen sentence (1) */
+    const char *text;   /* the sentence, white space runs made one space; NUL-terminated */
+    size_t len;
+} sl_summary_item;
+
+/* The summary's sentences in reading order; items live as the digest. */
+SL_API size_t sl_digest_summary_count(const sl_digest *d);
+SL_API const sl_summary_item *sl_digest_summary_item(const sl_digest *d, size_t i);
+
+#define SL_RENDER_COLOR (1u << 0) /* ANSI colours in "text" output */
+
+#define SL_RENDER_OPTS_VERSION 1
+
+typedef struct sl_render_opts {
+    int version;        /* SL_RENDER_OPTS_VERSION */
+    unsigned flags;     /* SL_RENDER_* */
+    size_t width;       /* wrap "text" output at this many columns (0: 80) */
+} sl_render_opts;
+
+#define SL_RENDER_OPTS_INIT {SL_RENDER_OPTS_VERSION, 0u, 0}
+
+/* Renders the digest as "text" (the summary as a paragraph, a source mark
+ * after each sentence, then the sources), "json" (schema 1, see
+ * docs/digest-schema.md; byte-identical across runs) or "md" (Markdown with
+ * footnotes).  opts may be NULL.  On success *out (caller frees with
+ * sl_free, NUL-terminated) and *len are set.  Returns 0 or SL_EINVAL (an
+ * unknown format; message on the digest's context). */
+SL_API int sl_digest_render(const sl_digest *d, const char *format, const sl_render_opts *opts,
+                            char **out, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif
