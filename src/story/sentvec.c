@@ -236,6 +236,8 @@ static unsigned sentence_flags(sl_ctx *ctx, const sv_lists *l, const sl_doc *d, 
         f |= SL_SV_LONG;
     if (!has_final_punct(s, n))
         f |= SL_SV_UNENDED;
+    if (n && s[n - 1] == ':')
+        f |= SL_SV_LEADIN;
     if (memhas(s, n, "http://") || memhas(s, n, "https://") || memhas(s, n, "www.") ||
         memhas(s, n, "\xC2\xA9") || has_debris_phrase(l, d->toks, a, b))
         f |= SL_SV_DEBRIS;
@@ -289,6 +291,7 @@ static float quality_of(unsigned f, uint32_t words)
     if (f & SL_SV_FRAGMENT) q *= 0.7f;
     if (f & SL_SV_SHOUTING) q *= 0.4f;
     if (f & SL_SV_ITEM) q *= 0.8f;
+    if (f & SL_SV_LEADIN) q *= 0.5f;
     return q;
 }
 
@@ -360,6 +363,72 @@ static void build_query(sl_ctx *ctx, sl_svset *set, const char *q, size_t qlen)
             dot += (double)set->w[k] * qw[set->term[k]];
         set->qrel[i] = (float)dot;
     }
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Off-topic documents: each document's cosine with the rest of the story
+ * (the sum of its sentence vectors against the sum of all others').  A
+ * document under half the median cosine is weighted down in proportion (to
+ * a floor of 0.1): Multi-News-style clusters hold error pages and archive
+ * notices that share no words with the story.  Stories of one or two
+ * documents have no majority to judge by and are left alone. */
+static void topicality(sl_svset *set)
+{
+    double *g = sl_xcalloc(set->nterms ? set->nterms : 1, sizeof(*g));
+    double *v = sl_xcalloc(set->nterms ? set->nterms : 1, sizeof(*v));
+    double *cos = sl_xcalloc(set->ndocs ? set->ndocs : 1, sizeof(*cos));
+    double *sorted = sl_xcalloc(set->ndocs ? set->ndocs : 1, sizeof(*sorted));
+    uint32_t *touched = sl_xmalloc((set->nterms ? set->nterms : 1) * sizeof(*touched));
+    double gg = 0, median;
+    size_t d, i, k;
+    if (set->ndocs < 3)
+        goto done;
+    for (k = 0; k < set->nnz; k++)
+        g[set->term[k]] += set->w[k];
+    for (k = 0; k < set->nterms; k++)
+        gg += g[k] * g[k];
+    for (d = 0; d < set->ndocs; d++) {
+        size_t nt = 0;
+        double vg = 0, vv = 0, rest;
+        for (i = set->doc_first[d]; i < set->doc_first[d + 1]; i++)
+            for (k = set->s[i].t0; k < set->s[i].t1; k++) {
+                if (v[set->term[k]] == 0)
+                    touched[nt++] = set->term[k];
+                v[set->term[k]] += set->w[k];
+            }
+        for (k = 0; k < nt; k++) {
+            vg += v[touched[k]] * g[touched[k]];
+            vv += v[touched[k]] * v[touched[k]];
+            v[touched[k]] = 0;
+        }
+        rest = gg - 2 * vg + vv;
+        cos[d] = vv > 0 && rest > 1e-12 ? (vg - vv) / (sqrt(vv) * sqrt(rest)) : 0;
+        sorted[d] = cos[d];
+    }
+    qsort(sorted, set->ndocs, sizeof(*sorted), cmp_double);
+    median = sorted[set->ndocs / 2];
+    for (d = 0; d < set->ndocs && median > 0; d++) {
+        double f = cos[d] / (0.5 * median);
+        if (f >= 1)
+            continue;
+        if (f < 0.1)
+            f = 0.1;
+        for (i = set->doc_first[d]; i < set->doc_first[d + 1]; i++) {
+            set->s[i].quality *= (float)f;
+            set->s[i].flags |= SL_SV_OFFTOPIC;
+        }
+    }
+done:
+    free(g);
+    free(v);
+    free(cos);
+    free(sorted);
+    free(touched);
 }
 
 int sl_svset_build(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const char *query,
@@ -503,6 +572,7 @@ int sl_svset_build(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const char *q
         free(fill);
     }
 
+    topicality(set);
     if (query && query_len)
         build_query(ctx, set, query, query_len);
     return SL_OK;

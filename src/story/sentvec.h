@@ -37,6 +37,9 @@
 #define SL_SV_FRAGMENT 128u /* a quote fragment: lower-case start or unbalanced quotes */
 #define SL_SV_SHOUTING 256u /* mostly capitalized words: a headline or a label */
 #define SL_SV_ITEM 512u     /* a list item */
+#define SL_SV_LEADIN 2048u  /* ends with a colon: introduces what follows */
+#define SL_SV_OFFTOPIC 1024u /* its document shares little with the others: a
+                                scraping leftover (error page, archive notice) */
 
 /* One sentence of the story. */
 typedef struct sl_sv {

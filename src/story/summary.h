@@ -20,7 +20,7 @@
  *  - no two chosen sentences are redundant (sentvec.h's test), so two
  *    outlets' versions of one sentence never both appear;
  *  - the quality factor of sentvec.h (headline, caption, debris, dangling
- *    start...) multiplies each method's score;
+ *    start...) multiplies each method's score, and debris is never chosen;
  *  - the result is ordered by document date, then position in the document.
  * A run allocates everything in the sentence set's arena.
  */
@@ -86,7 +86,13 @@ typedef struct sl_sumrun {
     size_t nchosen;
 } sl_sumrun;
 
-/* Whether sentence i fits the rest of the budget and says something new. */
+/* Below this quality a sentence is never chosen: page debris (a URL, "All
+ * rights reserved"), or a weak sentence of an off-topic page.  Captions and
+ * headlines (0.3) stay above it, to be chosen when they alone carry a fact. */
+#define SL_SUM_MIN_QUALITY 0.1f
+
+/* Whether sentence i fits the rest of the budget, is not debris and says
+ * something new. */
 int sl_sum_can(const sl_sumrun *r, uint32_t i);
 /* Chooses sentence i (which must pass sl_sum_can). */
 void sl_sum_choose(sl_sumrun *r, uint32_t i, double score);
