@@ -8,8 +8,10 @@
  *   C  the centroid weight of its distinct terms,
  * + P  its position, (m - rank) / m * C_max of its document (m body sentences),
  * + F  its overlap (term-count dot product) with the document's first sentence,
- * with MEAD's default weights 1, 1, 1.  With a query, a fourth feature adds
- * C_max * the cosine with the query (MEAD's QueryCosine).  Selection is then
+ * with MEAD's default weights 1, 1, 1.  With a query, the score is
+ * multiplied by 0.1 + the sentence's cosine with the query / the best one
+ * (MEAD adds a QueryCosine feature; a product keeps a strongly central
+ * sentence from drowning the question, which an added feature could not).  Selection is then
  * the shared ranked greedy, whose redundancy test plays MEAD's reranker.
  */
 #include <stdlib.h>
@@ -76,9 +78,15 @@ void sl_sum_centroid(sl_sumrun *r)
                 }
             }
             score[i] = c[i] + p + f;
-            if (set->qrel)
-                score[i] += cmax * set->qrel[i];
         }
+    }
+    if (set->qrel) {
+        double maxq = 0;
+        for (i = 0; i < set->n; i++)
+            if (set->qrel[i] > maxq)
+                maxq = set->qrel[i];
+        for (i = 0; i < set->n && maxq > 0; i++)
+            score[i] *= 0.1 + set->qrel[i] / maxq;
     }
     sl_sum_take_ranked(r, score);
     free(cen);

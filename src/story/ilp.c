@@ -12,7 +12,10 @@
  * Concepts are bigrams of stems within a sentence (punctuation breaks them;
  * two stopwords are not a concept), weighted by the number of documents that
  * hold them; a concept must be in ILP_MIN_DOCS documents (in two sentences
- * for a one-document story).  b_j penalizes weak sentences: -(1 - quality_j)
+ * for a one-document story).  With a query, a concept holding a query term
+ * counts from one document on and weighs ten times as much (the query
+ * expansion of concept weights of Gillick and Favre's TAC system, simplified).
+ * b_j penalizes weak sentences: -(1 - quality_j)
  * times twice the mean concept weight, so a caption or headline is chosen
  * only when it carries concepts nothing else does.  The paper's constraint
  * s_j <= c_i for each concept of a chosen sentence is left out: with positive
@@ -116,6 +119,13 @@ static int cmp_cand(const void *a, const void *b)
     return x->i < y->i ? -1 : x->i > y->i;
 }
 
+/* Whether a stem is one of the query's terms. */
+static int query_term(const sl_svset *set, uint32_t stem)
+{
+    uint32_t t = sl_svset_term(set, stem);
+    return t != UINT32_MAX && set->qw[t] > 0;
+}
+
 void sl_sum_ilp(sl_sumrun *r)
 {
     sl_svset *set = r->set;
@@ -163,7 +173,9 @@ void sl_sum_ilp(sl_sumrun *r)
     cr = sl_xcalloc(h.n ? h.n : 1, sizeof(*cr));
     for (k = 0; k < h.n; k++) {
         uint32_t w = set->ndocs == 1 ? h.c[k].sents : h.c[k].docs;
-        cr[k].v = w >= min_w ? (double)w : 0;
+        int q = set->qw && (query_term(set, (uint32_t)(h.c[k].key >> 32)) ||
+                            query_term(set, (uint32_t)h.c[k].key));
+        cr[k].v = w >= min_w || q ? (double)w * (q ? 10 : 1) : 0;
         cr[k].i = (uint32_t)k;
     }
     qsort(cr, h.n, sizeof(*cr), cmp_cand);
@@ -319,7 +331,10 @@ void sl_sum_ilp(sl_sumrun *r)
         free(touched);
         free(col_of_sent);
     }
-    /* what budget is left: the sentences with most concept weight */
+    /* what budget is left: the sentences with most concept weight, then
+     * (for stories without shared concepts) the leads */
+    for (i = 0; i < set->n; i++)
+        sw[i] += 1e-3 * sl_sum_position_prior(set, (uint32_t)i);
     sl_sum_take_ranked(r, sw);
     free(sw);
     free(cw);

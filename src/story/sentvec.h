@@ -87,6 +87,10 @@ int sl_svset_build(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const char *q
                    size_t query_len, sl_svset *set);
 void sl_svset_free(sl_svset *set);
 
+/* The local id of a vocabulary stem id, or UINT32_MAX when the story does
+ * not hold it. */
+uint32_t sl_svset_term(const sl_svset *set, uint32_t stem);
+
 /* Writes the sentence's text with white space runs made one space. */
 void sl_sv_text(const sl_svset *set, const sl_sv *s, sl_buf *out);
 

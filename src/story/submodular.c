@@ -13,7 +13,9 @@
  * covering every sentence of the story until it is saturated; R rewards
  * drawing from many clusters.  rho_i is 1 for a generic summary; with a
  * query it weights sentence i by its relevance (0.1 + relevance / the best
- * relevance), so the summary covers the query's part of the story.
+ * relevance), so the summary covers the query's part of the story, and each
+ * gain is also multiplied by 0.5 + 0.5 relevance / the best relevance, so
+ * the sentences chosen are themselves about the query.
  *
  * The greedy algorithm of the paper: add the sentence with the best gain /
  * cost^0.3 (cost in words) that fits, until none does; gains only shrink as
@@ -46,6 +48,7 @@
 #define SUB_COST_EXP 0.3
 #define SUB_CLUSTER_COS 0.25
 #define SUB_PRIOR 0.95
+#define SUB_PRIOR_QUERY 0.5
 
 typedef struct cand {
     double key;     /* gain / cost^r, an upper bound until fresh */
@@ -250,8 +253,13 @@ void sl_sum_submodular(sl_sumrun *run, int with_prior)
         ones[i] = 1;
         st.rho[i] = maxq > 0 ? 0.1 + set->qrel[i] / maxq : 1.0;
         st.factor[i] = set->s[i].quality;
-        if (with_prior)
-            st.factor[i] *= (1 - SUB_PRIOR) + SUB_PRIOR / (1.0 + set->s[i].rank);
+        if (with_prior) {
+            /* a question may be answered anywhere in an article: a weaker prior */
+            double beta = maxq > 0 ? SUB_PRIOR_QUERY : SUB_PRIOR;
+            st.factor[i] *= (1 - beta) + beta / (1.0 + set->s[i].rank);
+        }
+        if (maxq > 0)
+            st.factor[i] *= 0.5 + 0.5 * set->qrel[i] / maxq;
     }
     x_xt(set, ones, cv);
     for (i = 0; i < n; i++)

@@ -14,7 +14,6 @@
 #include <string.h>
 
 #include "util/mem.h"
-#include <stdio.h>
 
 static const char *const method_names[SL_SUM_NMETHODS + 1] = {
     "coverage", "lead", "centroid", "lexrank", "textrank", "mmr", "submodular", "ilp", NULL,
@@ -55,7 +54,6 @@ void sl_sum_choose(sl_sumrun *r, uint32_t i, double score)
 {
     sl_budget_add(&r->budget, &r->set->s[i]);
     sl_redund_add(&r->red, r->set, i);
-    if (getenv("SUMDBG")) { sl_buf b = SL_BUF_INIT; sl_sv_text(r->set, &r->set->s[i], &b); fprintf(stderr, "q=%.3f f=%x r=%u: %s\n", r->set->s[i].quality, r->set->s[i].flags, r->set->s[i].rank, b.ptr); sl_buf_free(&b); }
     r->chosen[r->nchosen] = i;
     r->cscore[r->nchosen] = score;
     r->nchosen++;

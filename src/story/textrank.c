@@ -2,8 +2,9 @@
  * textrank.c: TextRank for sentences (Mihalcea and Tarau 2004): PageRank
  * (jump 0.15) on the graph whose edge weight between two sentences is their
  * content overlap, the number of distinct terms they share, divided by
- * log |S_i| + log |S_j| (|S| in words).  With a query, jumps land in
- * proportion to relevance, as in biased LexRank.
+ * log |S_i| + log |S_j| (|S| in words).  With a query, the walk jumps with
+ * probability 0.8 to sentences in proportion to relevance, as in biased
+ * LexRank.
  *
  * Scale: the overlaps are accumulated row by row through the inverted index,
  * so only pairs that share a term cost anything.  The overlap is not a dot
@@ -20,6 +21,7 @@
 
 #define TEXTRANK_EDGES 200
 #define TEXTRANK_JUMP 0.15
+#define TEXTRANK_QUERY_JUMP 0.8 /* as biased LexRank (lexrank.c) */
 
 typedef struct edge {
     float w;
@@ -113,7 +115,10 @@ void sl_sum_textrank(sl_sumrun *r)
         }
         row_off[i + 1] = (uint32_t)nedges;
     }
-    sl_pagerank(n, row_off, col, w, sl_sum_query_teleport(set), TEXTRANK_JUMP, p);
+    {
+        const double *tele = sl_sum_query_teleport(set);
+        sl_pagerank(n, row_off, col, w, tele, tele ? TEXTRANK_QUERY_JUMP : TEXTRANK_JUMP, p);
+    }
     sl_sum_take_ranked(r, p);
     free(cnt);
     free(touched);
