@@ -8,6 +8,7 @@
 
 static const cli_cmd *const commands[] = {
     &cmd_clean,
+    &cmd_rouge,
     &cmd_sentences,
     &cmd_tokens,
     NULL,
