@@ -9,6 +9,7 @@
 static const cli_cmd *const commands[] = {
     &cmd_clean,
     &cmd_digest,
+    &cmd_rouge,
     &cmd_sentences,
     &cmd_tokens,
     NULL,
