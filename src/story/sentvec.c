@@ -519,7 +519,8 @@ int sl_svset_build(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const char *q
     }
 
     /* 3. entries: one per (sentence, term) with its count */
-    qsort(raw, nraw, sizeof(*raw), cmp_raw);
+    if (nraw)
+        qsort(raw, nraw, sizeof(*raw), cmp_raw);
     set->term = sl_arena_alloc(&set->arena, (nraw ? nraw : 1) * sizeof(*set->term));
     set->tf = sl_arena_alloc(&set->arena, (nraw ? nraw : 1) * sizeof(*set->tf));
     set->w = sl_arena_alloc(&set->arena, (nraw ? nraw : 1) * sizeof(*set->w));
