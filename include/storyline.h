@@ -375,6 +375,182 @@ SL_API const sl_entity *sl_entities_get(const sl_entities *e, size_t i);
  * ids from c (the corpus e was built from).  On success *out (caller frees
  * with sl_free, NUL-terminated) and *len are set. */
 SL_API int sl_entities_json(const sl_entities *e, const sl_corpus *c, char **out, size_t *len);
+/* ------------------------------------------------------------------ digest: the story's summary
+ * (module: src/story/digest.c, src/story/summary.c and the methods; rendering in src/output/) */
+
+/* A digest: what a cluster of articles on one story comes to.  Schema 1 has
+ * the summary; the timeline, entities and comparison of sources are later
+ * fields of the same object. */
+typedef struct sl_digest sl_digest;
+
+#define SL_DIGEST_OPTS_VERSION 1
+
+/* Settings for a digest.  Initialise with SL_DIGEST_OPTS_INIT.  Budgets: a
+ * summary never exceeds any limit that is set and never cuts a sentence;
+ * when words, sentences and bytes are all 0 the budget is 100 words. */
+typedef struct sl_digest_opts {
+    int version;           /* SL_DIGEST_OPTS_VERSION */
+    const char *method;    /* a name of sl_digest_methods(), or NULL / "default" */
+    size_t words;          /* at most this many words (white-space separated) */
+    size_t sentences;      /* at most this many sentences */
+    size_t bytes;          /* at most this many bytes, sentences joined by one space */
+    const char *query;     /* a question to focus on (UTF-8), or NULL */
+    size_t query_len;
+} sl_digest_opts;
+
+#define SL_DIGEST_OPTS_INIT {SL_DIGEST_OPTS_VERSION, NULL, 0, 0, 0, NULL, 0}
+
+/* The summarization methods, the default first, NULL-terminated; static. */
+SL_API const char *const *sl_digest_methods(void);
+
+/* Digests every document of the corpus as one story.  On success *out
+ * (caller frees with sl_digest_free) refers to the corpus, which must outlive
+ * it.  An empty corpus gives an empty summary.  Returns 0, or SL_EINVAL (an
+ * unknown method or a bad argument; message on ctx). */
+SL_API int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts,
+                         sl_digest **out);
+SL_API void sl_digest_free(sl_digest *d);
+
+/* The method used ("coverage", ...); static. */
+SL_API const char *sl_digest_method(const sl_digest *d);
+/* The query used, or NULL when none; lives as the digest. */
+SL_API const char *sl_digest_query(const sl_digest *d);
+/* The document's id in the digest: its corpus id, made unique with "-2",
+ * "-3"... when two documents share one; lives as the digest. */
+SL_API const char *sl_digest_doc_id(const sl_digest *d, size_t doc);
+
+/* A sentence of the summary. */
+typedef struct sl_summary_item {
+    size_t doc;         /* index of its document in the corpus */
+    size_t sentence;    /* index of the sentence in that document */
+    double score;       /* the method's score, relative to the best chosen sentence (1) */
+    const char *text;   /* the sentence, white space runs made one space; NUL-terminated */
+    size_t len;
+} sl_summary_item;
+
+/* The summary's sentences in reading order; items live as the digest. */
+SL_API size_t sl_digest_summary_count(const sl_digest *d);
+SL_API const sl_summary_item *sl_digest_summary_item(const sl_digest *d, size_t i);
+
+#define SL_RENDER_COLOR (1u << 0) /* ANSI colours in "text" output */
+
+#define SL_RENDER_OPTS_VERSION 1
+
+typedef struct sl_render_opts {
+    int version;        /* SL_RENDER_OPTS_VERSION */
+    unsigned flags;     /* SL_RENDER_* */
+    size_t width;       /* wrap "text" output at this many columns (0: 80) */
+} sl_render_opts;
+
+#define SL_RENDER_OPTS_INIT {SL_RENDER_OPTS_VERSION, 0u, 0}
+
+/* Renders the digest as "text" (the summary as a paragraph, a source mark
+ * after each sentence, then the sources), "json" (schema 1, see
+ * docs/digest-schema.md; byte-identical across runs) or "md" (Markdown with
+ * footnotes).  opts may be NULL.  On success *out (caller frees with
+ * sl_free, NUL-terminated) and *len are set.  Returns 0 or SL_EINVAL (an
+ * unknown format; message on the digest's context). */
+SL_API int sl_digest_render(const sl_digest *d, const char *format, const sl_render_opts *opts,
+                            char **out, size_t *len);
+/* ------------------------------------------------------------------ ROUGE evaluation (src/eval/rouge.c) */
+
+/* ROUGE scores of summaries against reference summaries, with the semantics of
+ * the reference ROUGE-1.5.5 script (Lin 2004): its tokenization (ASCII
+ * lower-casing, every other byte a separator), its Porter stemmer (-m, words
+ * of more than 3 letters), its -l/-b truncation of system and references, its
+ * model-average (-f A) or best-model (-f B) formula, its summary-level union
+ * LCS for ROUGE-L and its bootstrap averages and confidence intervals.  A
+ * summary's sentences (its lines, unless SL_ROUGE_SPLIT) matter only for
+ * ROUGE-L, since the script runs n-grams across them. */
+
+#define SL_ROUGE_OPTS_VERSION 1
+#define SL_ROUGE_MAX_N 8                        /* -n above this is refused */
+#define SL_ROUGE_MAX_METRICS (SL_ROUGE_MAX_N + 2) /* ROUGE-1..N, ROUGE-L, ROUGE-S */
+#define SL_ROUGE_MAX_TOKENS ((size_t)1 << 20)   /* words in one summary or reference */
+#define SL_ROUGE_MAX_LCS ((size_t)1 << 28)      /* system words x reference words for ROUGE-L */
+#define SL_ROUGE_MAX_SKIP ((size_t)1 << 24)     /* skip-bigrams of one text (matters for -2 -1) */
+
+/* Switches (bit flags) of sl_rouge_opts.flags; the ROUGE-1.5.5 option in (). */
+#define SL_ROUGE_STEM (1u << 0)          /* (-m) stem words longer than 3 letters: WordNet's
+                                            irregular forms, else ROUGE's Porter stemmer */
+#define SL_ROUGE_STOPWORDS (1u << 1)     /* (-s) drop the SMART stopwords before scoring */
+#define SL_ROUGE_SKIP (1u << 2)          /* (-2) compute ROUGE-S with gap skip_gap */
+#define SL_ROUGE_SKIP_UNIGRAMS (1u << 3) /* (-u) count unigrams with the skip-bigrams: ROUGE-SU */
+#define SL_ROUGE_NO_LCS (1u << 4)        /* (-x) no ROUGE-L */
+#define SL_ROUGE_BEST (1u << 5)          /* (-f B) score against the best reference, not all */
+#define SL_ROUGE_JACKKNIFE (1u << 6)     /* average over the leave-one-out reference sets
+                                            (ROUGE before 1.4; 1.5.5 does not) */
+#define SL_ROUGE_SPLIT (1u << 7)         /* split texts into sentences (sl_split_sentences);
+                                            by default each line is a sentence, as in
+                                            ROUGE's input files */
+#define SL_ROUGE_NO_SEE_CUT (1u << 8)    /* keep a sentence's text after a '<': by default it
+                                            is cut there, as ROUGE's SEE reader does with the
+                                            unescaped HTML that pyrouge writes */
+
+/* Settings of a ROUGE evaluation.  Initialise with SL_ROUGE_OPTS_INIT, which
+ * gives ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-SU4 with ROUGE-1.5.5's defaults
+ * (-n 2 -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0, no stemming, no length limit). */
+typedef struct sl_rouge_opts {
+    int version;       /* SL_ROUGE_OPTS_VERSION */
+    unsigned flags;    /* SL_ROUGE_* */
+    int max_ngram;     /* (-n) ROUGE-1 .. ROUGE-max_ngram; 0 for none */
+    int skip_gap;      /* (-2) most words between a skip-bigram's two; < 0 for no limit */
+    size_t word_limit; /* (-l) keep the first N words of each text; 0 for all */
+    size_t byte_limit; /* (-b) keep the first N bytes of each text; 0 for all */
+    double alpha;      /* (-p) F = 1 / (alpha / P + (1 - alpha) / R), in [0, 1] */
+    double confidence; /* (-c) confidence interval in percent, 0..100 */
+    int resamples;     /* (-r) bootstrap samples; 0 for the plain mean and no interval */
+    int count_mode;    /* (-t) 0 average per summary, 1 pool the counts, 2 counts only */
+} sl_rouge_opts;
+
+#define SL_ROUGE_OPTS_INIT \
+    {SL_ROUGE_OPTS_VERSION, SL_ROUGE_SKIP | SL_ROUGE_SKIP_UNIGRAMS, 2, 4, 0, 0, 0.5, 95, 1000, 0}
+
+/* One metric's scores. */
+typedef struct sl_rouge_result {
+    char metric[24];                     /* "ROUGE-1", "ROUGE-L", "ROUGE-SU4", "ROUGE-S*", ... */
+    double recall, precision, f;         /* fractions in [0, 1], rounded to 5 places as ROUGE does */
+    double recall_low, recall_high;      /* confidence interval of an average (else = the score) */
+    double precision_low, precision_high;
+    double f_low, f_high;
+    double model_count, peer_count, hits; /* reference units, system units, matches behind them */
+} sl_rouge_result;
+
+/* Scores one summary against its references, all as (text, len) pairs of
+ * UTF-8 or any bytes.  Fills out[0 .. *n) in the order ROUGE-1..N, ROUGE-L,
+ * ROUGE-S; `out` has room for SL_ROUGE_MAX_METRICS.  An empty summary or
+ * reference scores 0.  Returns SL_EINVAL for bad options, SL_ETOOBIG for
+ * texts over the SL_ROUGE_MAX_* caps (message on ctx). */
+SL_API int sl_rouge_score(sl_ctx *ctx, const sl_rouge_opts *opts, const char *summary, size_t len,
+                          const char *const *refs, const size_t *ref_lens, size_t nrefs,
+                          sl_rouge_result *out, size_t *n);
+
+/* A corpus evaluation: summaries are added one by one, each with its
+ * references, and averaged at the end as ROUGE-1.5.5 averages (per summary,
+ * with bootstrap resampling over the summaries in the byte order of their
+ * ids, seeded as the reference script seeds Perl's generator, so the
+ * figures and intervals are reproducible). */
+typedef struct sl_rouge sl_rouge;
+
+/* A new evaluation; *out is freed with sl_rouge_free.  The options are
+ * copied.  Returns SL_EINVAL for bad options. */
+SL_API int sl_rouge_new(sl_ctx *ctx, const sl_rouge_opts *opts, sl_rouge **out);
+SL_API void sl_rouge_free(sl_rouge *r);
+
+/* Scores a summary and keeps its scores under `id` (copied; names it in
+ * messages).  Returns as sl_rouge_score; on failure nothing is kept. */
+SL_API int sl_rouge_add(sl_rouge *r, const char *id, const char *summary, size_t len,
+                        const char *const *refs, const size_t *ref_lens, size_t nrefs);
+
+/* Number of summaries added, and the id and scores of the i-th in the
+ * order of the averages (byte order of ids).  The id lives as long as r. */
+SL_API size_t sl_rouge_count(const sl_rouge *r);
+SL_API const char *sl_rouge_id(const sl_rouge *r, size_t i);
+SL_API int sl_rouge_instance(sl_rouge *r, size_t i, sl_rouge_result *out, size_t *n);
+
+/* The averages over all summaries added, as sl_rouge_score fills them.
+ * Returns SL_EEMPTY when none was added. */
+SL_API int sl_rouge_average(sl_rouge *r, sl_rouge_result *out, size_t *n);
 
 #ifdef __cplusplus
 }

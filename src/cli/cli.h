@@ -100,6 +100,8 @@ void cli_json_str(FILE *f, const char *s, size_t len);
 /* The commands. */
 extern const cli_cmd cmd_clean;
 extern const cli_cmd cmd_entities;
+extern const cli_cmd cmd_digest;
+extern const cli_cmd cmd_rouge;
 extern const cli_cmd cmd_sentences;
 extern const cli_cmd cmd_tokens;
 extern const cli_cmd cmd_stories;

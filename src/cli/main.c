@@ -9,6 +9,8 @@
 static const cli_cmd *const commands[] = {
     &cmd_clean,
     &cmd_entities,
+    &cmd_digest,
+    &cmd_rouge,
     &cmd_sentences,
     &cmd_stories,
     &cmd_tokens,

@@ -1,0 +1,196 @@
+/*
+ * cmd_digest.c: `storyline digest`: the story told by a set of articles:
+ * its summary (later also timeline, entities and sources compared), as text,
+ * JSON or Markdown.  Everything is done by the library (sl_digest_new,
+ * sl_digest_render); this file reads options and inputs and writes.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+enum {
+    O_HELP = 1, O_FORMAT, O_OUTPUT, O_INPUT_FORMAT, O_METHOD, O_WORDS, O_SENTENCES, O_BYTES,
+    O_QUERY, O_WIDTH, O_COLOR
+};
+
+static const cli_opt opts[] = {
+    {O_METHOD, 'm', "method", "NAME", "summary method (default: coverage; see below)"},
+    {O_WORDS, 'w', "words", "N", "at most N words (default 100)"},
+    {O_SENTENCES, 0, "sentences", "N", "at most N sentences"},
+    {O_BYTES, 0, "bytes", "N", "at most N bytes (sentences joined by a space)"},
+    {O_QUERY, 'q', "query", "TEXT", "focus the summary on a question"},
+    {O_FORMAT, 'f', "format", "FORMAT", "output format: text (default), json or md"},
+    {O_WIDTH, 0, "width", "N", "wrap text output at N columns (default: the terminal's, or 80)"},
+    {O_COLOR, 0, "color", "WHEN", "colour text output: auto (default), always or never"},
+    {O_INPUT_FORMAT, 0, "input-format", "FMT", "read inputs as text, html, json, jsonl or multinews"},
+    {O_OUTPUT, 'o', "output", "FILE", "write to FILE instead of standard output"},
+    {O_HELP, 'h', "help", NULL, "show this help"},
+    {0, 0, NULL, NULL, NULL},
+};
+
+/* A positive count; 0 on error. */
+static size_t parse_count(const char *s)
+{
+    char *end;
+    unsigned long long v;
+    if (!s || !*s || *s == '-' || *s == '+')
+        return 0;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || *end || v == 0 || v > (unsigned long long)SIZE_MAX / 2)
+        return 0;
+    return (size_t)v;
+}
+
+static size_t terminal_width(void)
+{
+    const char *cols = getenv("COLUMNS");
+    size_t w = cols ? parse_count(cols) : 0;
+    struct winsize ws;
+    if (w)
+        return w;
+    if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 80;
+}
+
+static int run(const cli_cmd *cmd, int argc, char **argv)
+{
+    static const char *const formats[] = {"text", "json", "md", NULL};
+    static const char *const whens[] = {"auto", "always", "never", NULL};
+    cli_args a;
+    const char *arg, *out_path = NULL;
+    int id, format = 0, color = 0, rc, orc;
+    sl_ingest_opts io = SL_INGEST_OPTS_INIT;
+    sl_digest_opts dop = SL_DIGEST_OPTS_INIT;
+    sl_render_opts rop = SL_RENDER_OPTS_INIT;
+    const char *const *m;
+    sl_ctx *ctx;
+    sl_corpus *c;
+    sl_digest *dg = NULL;
+    cli_out out;
+    char *text = NULL;
+    size_t len = 0, width = 0, *count;
+
+    cli_args_init(&a, cmd->name, argc, argv);
+    while ((id = cli_next(&a, cmd->opts, &arg)) > 0) {
+        switch (id) {
+        case O_HELP: cli_help(cmd); cli_args_free(&a); return EXIT_OK;
+        case O_OUTPUT: out_path = arg; break;
+        case O_INPUT_FORMAT: io.format = arg; break;
+        case O_QUERY: dop.query = arg; dop.query_len = strlen(arg); break;
+        case O_METHOD:
+            for (m = sl_digest_methods(); *m; m++)
+                if (strcmp(*m, arg) == 0)
+                    break;
+            if (!*m && strcmp(arg, "default") != 0) {
+                cli_args_free(&a);
+                return cli_usage_error(cmd->name, "unknown method '%s' (see --help)", arg);
+            }
+            dop.method = arg;
+            break;
+        case O_WORDS: case O_SENTENCES: case O_BYTES: case O_WIDTH:
+            count = id == O_WORDS ? &dop.words : id == O_SENTENCES ? &dop.sentences
+                  : id == O_BYTES ? &dop.bytes : &width;
+            if (!(*count = parse_count(arg))) {
+                cli_args_free(&a);
+                return cli_usage_error(cmd->name, "'%s' is not a positive number", arg);
+            }
+            break;
+        case O_FORMAT:
+            if ((format = cli_pick(arg, formats)) < 0) {
+                cli_args_free(&a);
+                return cli_usage_error(cmd->name, "unknown format '%s' (text, json or md)", arg);
+            }
+            break;
+        case O_COLOR:
+            if ((color = cli_pick(arg, whens)) < 0) {
+                cli_args_free(&a);
+                return cli_usage_error(cmd->name, "--color takes auto, always or never, not '%s'", arg);
+            }
+            break;
+        }
+    }
+    if (id < 0) {
+        cli_args_free(&a);
+        return EXIT_USAGE;
+    }
+    ctx = cli_ctx_new();
+    c = sl_corpus_new(ctx);
+    rc = cli_read_inputs(ctx, c, a.pos, a.npos, &io);
+    if (rc == EXIT_NOINPUT) {
+        sl_corpus_free(c);
+        sl_ctx_free(ctx);
+        cli_args_free(&a);
+        return rc;
+    }
+    if (sl_digest_new(ctx, c, &dop, &dg) < 0) {
+        cli_error("%s", sl_errmsg(ctx));
+        sl_corpus_free(c);
+        sl_ctx_free(ctx);
+        cli_args_free(&a);
+        return EXIT_INTERNAL;
+    }
+    rop.width = width ? width : (out_path && strcmp(out_path, "-") != 0) ? 80 : terminal_width();
+    if (color == 1 || (color == 0 && !out_path && isatty(1) && !getenv("NO_COLOR")))
+        rop.flags |= SL_RENDER_COLOR;
+    if (sl_digest_render(dg, formats[format], &rop, &text, &len) < 0) {
+        cli_error("%s", sl_errmsg(ctx));
+        sl_digest_free(dg);
+        sl_corpus_free(c);
+        sl_ctx_free(ctx);
+        cli_args_free(&a);
+        return EXIT_INTERNAL;
+    }
+    if ((orc = cli_out_open(&out, out_path)) == EXIT_OK) {
+        fwrite(text, 1, len, out.f);
+        orc = cli_out_close(&out);
+    }
+    sl_free(text);
+    sl_digest_free(dg);
+    sl_corpus_free(c);
+    sl_ctx_free(ctx);
+    cli_args_free(&a);
+    return orc != EXIT_OK ? orc : rc;
+}
+
+const cli_cmd cmd_digest = {
+    "digest",
+    "Summarize a set of articles on one story, each sentence cited.",
+    "[OPTIONS] [FILE|DIR|-]...",
+    "Treats all its inputs as one story and gives the sentences a reader needs,\n"
+    "within a length budget, each cited to its source, never two that say the\n"
+    "same thing: two outlets' versions of one sentence never both appear.\n"
+    "Sentences are never cut; the budget is never exceeded (a budget smaller\n"
+    "than every sentence gives an empty summary).  The summary reads in order of\n"
+    "the articles' dates, then of position in the article.  Headlines, captions\n"
+    "and page debris are chosen only when nothing else carries what they say.\n"
+    "\n"
+    "Methods (--method):\n"
+    "  coverage    the default: coverage of the story with a lead prior,\n"
+    "              maximized greedily (submodular, Lin and Bilmes 2011)\n"
+    "  lead        the first sentences of each article, in turn\n"
+    "  centroid    MEAD: closeness to the story's centroid, position, lead overlap\n"
+    "  lexrank     continuous LexRank: centrality in the similarity graph\n"
+    "  textrank    TextRank: PageRank over word overlap\n"
+    "  mmr         maximal marginal relevance\n"
+    "  submodular  Lin and Bilmes 2011: coverage + diversity, no lead prior\n"
+    "  ilp         bigram concepts covered, exact integer program (Gillick and\n"
+    "              Favre 2009) solved with GLPK\n"
+    "\n"
+    "With --query the summary is focused on a question (DUC-style query-focused\n"
+    "summarization) and the output says which query was used.  --format json\n"
+    "writes one JSON object (schema 1, see docs/digest-schema.md).\n",
+    "  storyline digest articles/\n"
+    "  storyline digest --words 250 --method lexrank story/*.html\n"
+    "  storyline digest --query 'why is the Korean War not over?' seeds/\n"
+    "  storyline digest --format json --sentences 5 feed.jsonl > digest.json\n",
+    opts,
+    run,
+};

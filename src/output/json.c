@@ -1,0 +1,114 @@
+/*
+ * json.c: the digest as JSON, schema 1 (docs/digest-schema.md).
+ *
+ * Keys come in a fixed order (jansson keeps insertion order): schema, query,
+ * method, budget, documents, summary; later schema versions append their
+ * keys (timeline, entities, comparison) after these.  Scores are rounded to
+ * four decimals before printing, so output is byte-identical across runs
+ * and machines.
+ */
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "output/render.h"
+
+/* A JSON string of UTF-8 text; text that is not valid UTF-8 (never the
+ * case after repair, but the API takes any bytes) becomes "". */
+static json_t *jstr(const char *s, size_t n)
+{
+    json_t *v = json_stringn(s, n);
+    return v ? v : json_string("");
+}
+
+static json_t *jstr0(const char *s)
+{
+    return jstr(s, strlen(s));
+}
+
+static json_t *jstr_or_null(const char *s)
+{
+    return s && *s ? jstr0(s) : json_null();
+}
+
+static json_t *jsize_or_null(size_t v)
+{
+    return v ? json_integer((json_int_t)v) : json_null();
+}
+
+static json_t *document(const sl_digest *d, size_t i)
+{
+    const sl_doc *doc = d->corpus->docs[i];
+    json_t *o = json_object(), *sents = json_array();
+    sl_date date;
+    size_t k, len;
+    const char *text = sl_doc_text(doc, &len);
+
+    json_object_set_new(o, "id", jstr0(d->doc_ids[i]));
+    json_object_set_new(o, "path", jstr0(sl_doc_path(doc)));
+    json_object_set_new(o, "title", jstr_or_null(sl_doc_title(doc)));
+    json_object_set_new(o, "source", jstr_or_null(sl_doc_source(doc)));
+    json_object_set_new(o, "url", jstr_or_null(sl_doc_url(doc)));
+    if (sl_doc_date(doc, &date) == SL_OK) {
+        json_t *dt = json_object();
+        json_object_set_new(dt, "value", jstr0(date.value));
+        json_object_set_new(dt, "precision", jstr0(sl_precision_name(date.precision)));
+        json_object_set_new(dt, "evidence", jstr0(date.evidence));
+        json_object_set_new(o, "date", dt);
+    } else {
+        json_object_set_new(o, "date", json_null());
+    }
+    for (k = 0; k < sl_doc_sentence_count(doc); k++) {
+        const sl_sentence *s = sl_doc_sentence(doc, k);
+        json_t *so = json_object();
+        json_object_set_new(so, "text", jstr(text + s->start, s->end - s->start));
+        json_object_set_new(so, "kind", jstr0(sl_block_kind_name(s->kind)));
+        json_array_append_new(sents, so);
+    }
+    json_object_set_new(o, "sentences", sents);
+    return o;
+}
+
+int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
+{
+    json_t *root = json_object(), *budget = json_object(), *used = json_object();
+    json_t *docs = json_array(), *summary = json_array();
+    char *s;
+    size_t i;
+    (void)opts;
+
+    json_object_set_new(root, "schema", json_integer(SL_DIGEST_SCHEMA));
+    json_object_set_new(root, "query", d->query ? jstr0(d->query) : json_null());
+    json_object_set_new(root, "method", jstr0(d->method));
+    json_object_set_new(budget, "words", jsize_or_null(d->words));
+    json_object_set_new(budget, "sentences", jsize_or_null(d->sentences));
+    json_object_set_new(budget, "bytes", jsize_or_null(d->bytes));
+    json_object_set_new(used, "words", json_integer((json_int_t)d->used_words));
+    json_object_set_new(used, "sentences", json_integer((json_int_t)d->nitems));
+    json_object_set_new(used, "bytes", json_integer((json_int_t)d->used_bytes));
+    json_object_set_new(budget, "used", used);
+    json_object_set_new(root, "budget", budget);
+    for (i = 0; i < d->corpus->n; i++)
+        json_array_append_new(docs, document(d, i));
+    json_object_set_new(root, "documents", docs);
+    for (i = 0; i < d->nitems; i++) {
+        const sl_summary_item *it = &d->items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "text", jstr(it->text, it->len));
+        json_object_set_new(o, "doc", jstr0(d->doc_ids[it->doc]));
+        json_object_set_new(o, "sentence", json_integer((json_int_t)it->sentence));
+        json_object_set_new(o, "score", json_real(floor(it->score * 10000 + 0.5) / 10000));
+        json_array_append_new(summary, o);
+    }
+    json_object_set_new(root, "summary", summary);
+
+    s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (!s)
+        return sl_fail(d->ctx, SL_EINVAL, "cannot write the digest as JSON");
+    sl_buf_puts(out, s);
+    sl_buf_putc(out, '\n');
+    free(s);
+    return SL_OK;
+}
