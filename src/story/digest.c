@@ -141,6 +141,21 @@ int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, s
     return SL_OK;
 }
 
+static void free_cmp(sl_cmp_item *v, size_t n)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < v[i].nclaims; j++) {
+            free(v[i].claims[j].text);
+            free(v[i].claims[j].value);
+        }
+        free(v[i].claims);
+        free(v[i].about);
+        free(v[i].value);
+    }
+    free(v);
+}
+
 void sl_digest_free(sl_digest *d)
 {
     size_t i;
@@ -149,6 +164,14 @@ void sl_digest_free(sl_digest *d)
     for (i = 0; i < d->nitems; i++)
         free((char *)d->items[i].text);
     free(d->items);
+    for (i = 0; i < d->ntimeline; i++) {
+        free(d->timeline[i].text);
+        free(d->timeline[i].docs);
+    }
+    free(d->timeline);
+    sl_entities_free(d->entities);
+    free_cmp(d->agree, d->nagree);
+    free_cmp(d->disagree, d->ndisagree);
     if (d->doc_ids)
         for (i = 0; i < d->corpus->n; i++)
             free(d->doc_ids[i]);
