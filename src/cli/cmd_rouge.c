@@ -241,12 +241,14 @@ static int add_summary(sl_ctx *ctx, sl_rouge *r, const char *sys_dir, const char
         rc = EXIT_INPUT;
     }
     lrc = sl_rouge_add(r, id, text, len, (const char *const *)refs, lens, nref);
-    if (lrc == SL_ETOOBIG || lrc == SL_EEMPTY) {
-        cli_error("%s: %s (skipped)", path, sl_errmsg(ctx));
-        rc = EXIT_INPUT;
-    } else if (lrc < 0) {
-        cli_error("%s: %s", path, sl_errmsg(ctx));
-        rc = EXIT_INTERNAL;
+    if (lrc < 0) {
+        /* the library's message starts with the id; the path says more */
+        const char *msg = sl_errmsg(ctx);
+        size_t k = strlen(id);
+        if (strncmp(msg, id, k) == 0 && strncmp(msg + k, ": ", 2) == 0)
+            msg += k + 2;
+        cli_error("%s: %s%s", path, msg, lrc == SL_ETOOBIG ? " (skipped)" : "");
+        rc = lrc == SL_ETOOBIG ? EXIT_INPUT : EXIT_INTERNAL;
     }
 done:
     for (i = 0; refs && i < nref; i++)

@@ -398,7 +398,8 @@ static void bootstrap_average(void **state)
                 fabs(out.f - 0.39555) < EPS);
 }
 
-/* The corpus evaluator orders summaries by id bytes and averages them. */
+/* The corpus evaluator orders summaries as the script's keys sort and
+ * averages them. */
 static void corpus_evaluation(void **state)
 {
     sl_rouge_opts o = SL_ROUGE_OPTS_INIT;
@@ -420,6 +421,11 @@ static void corpus_evaluation(void **state)
     expect(&res[0], 0.25, 0.5, 0.33333);
     assert_int_equal(sl_rouge_average(r, res, &n), SL_OK);
     expect(&res[0], 0.375, 0.75, 0.5); /* F: mean of 0.33333 and 0.66667 */
+    /* Perl sorts "<id>.<peer>": "a-b." < "a." since '-' < '.' */
+    assert_int_equal(sl_rouge_add(r, "a-b", "a", 1, &ref, &len, 1), SL_OK);
+    assert_string_equal(sl_rouge_id(r, 0), "a-b");
+    assert_string_equal(sl_rouge_id(r, 1), "a");
+    assert_string_equal(sl_rouge_id(r, 2), "b");
     sl_rouge_free(r);
     sl_rouge_free(NULL);
 }
