@@ -70,14 +70,14 @@ int main(int argc, char **argv)
     char path[1024];
     struct {
         const char *name;
-        unsigned flags;
         size_t word_limit;
+        unsigned flags;
         int resamples;
     } conf[] = {
-        {"A: -n 2 -m -2 4 -u -c 95 -r 1000 -l 100", SL_ROUGE_STEM, 100, 1000},
+        {"A: -n 2 -m -2 4 -u -c 95 -r 1000 -l 100", 100, SL_ROUGE_STEM, 1000},
         {"B: -n 2 -2 4 -u -c 95 -r 1000", 0, 0, 1000},
-        {"A without bootstrap (-r 0)", SL_ROUGE_STEM, 100, 0},
-        {"A without ROUGE-L (-x -r 0)", SL_ROUGE_STEM | SL_ROUGE_NO_LCS, 100, 0},
+        {"A without bootstrap (-r 0)", 100, SL_ROUGE_STEM, 0},
+        {"A without ROUGE-L (-x -r 0)", 100, SL_ROUGE_STEM | SL_ROUGE_NO_LCS, 0},
     };
     double first = 0;
     DIR *d;
@@ -112,6 +112,8 @@ int main(int argc, char **argv)
     printf("%-42s %10s %8s %s\n", "configuration", "median ms", "ratio", "ROUGE-1 R");
     for (c = 0; c < (int)(sizeof(conf) / sizeof(conf[0])); c++) {
         double *t = malloc((size_t)runs * sizeof(double)), med, r1 = 0;
+        if (!t)
+            return 1;
         for (k = 0; k < runs; k++) {
             sl_rouge_opts o = SL_ROUGE_OPTS_INIT;
             sl_rouge_result res[SL_ROUGE_MAX_METRICS];
@@ -122,16 +124,22 @@ int main(int argc, char **argv)
             o.word_limit = conf[c].word_limit;
             o.resamples = conf[c].resamples;
             t0 = now();
-            if (sl_rouge_new(ctx, &o, &r) != SL_OK)
-                return 1;
+            if (sl_rouge_new(ctx, &o, &r) != SL_OK) {
+                fprintf(stderr, "rouge bench: %s\n", sl_errmsg(ctx));
+                exit(1);
+            }
             for (i = 0; i < n; i++) {
                 const char *refs[1] = {cl[i].ref};
                 if (sl_rouge_add(r, cl[i].id, cl[i].sys, cl[i].sys_len, refs, &cl[i].ref_len, 1) !=
-                    SL_OK)
-                    return 1;
+                    SL_OK) {
+                    fprintf(stderr, "rouge bench: %s\n", sl_errmsg(ctx));
+                    exit(1);
+                }
             }
-            if (sl_rouge_average(r, res, &nm) != SL_OK)
-                return 1;
+            if (sl_rouge_average(r, res, &nm) != SL_OK) {
+                fprintf(stderr, "rouge bench: %s\n", sl_errmsg(ctx));
+                exit(1);
+            }
             t[k] = now() - t0;
             r1 = res[0].recall;
             sl_rouge_free(r);

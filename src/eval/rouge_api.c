@@ -53,7 +53,7 @@ static int score_texts(sl_ctx *ctx, rouge_scorer *sc, const sl_rouge_opts *o, co
     for (i = 0; i < nrefs; i++)
         if (!refs[i] && ref_lens[i])
             return sl_fail(ctx, SL_EINVAL, "rouge: NULL reference text");
-    models = sl_xcalloc(nrefs ? nrefs : 1, sizeof(*models));
+    models = sl_xcalloc(nrefs ? nrefs : 1, sizeof(rouge_text *));
     rouge_sentences(ctx, o, summary ? summary : "", len, &sp, &nsp);
     snprintf(label, sizeof(label), "%s%sthe summary", name ? name : "", name ? ": " : "");
     rc = rouge_text_make(sc, label, summary ? summary : "", sp, nsp, &peer);

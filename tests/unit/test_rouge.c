@@ -396,6 +396,19 @@ static void bootstrap_average(void **state)
     rouge_average(&o, st, 3, 1, 0, &out);
     assert_true(fabs(out.recall - 0.5) < EPS && fabs(out.precision - 0.35) < EPS &&
                 fabs(out.f - 0.39555) < EPS);
+    /* -t 1 pools the counts: hits 1+2+3 of models 4+4+4, peers 2+3+7:
+     * R 0.5, P 0.5, F 0.5 */
+    for (i = 0; i < 3; i++) {
+        st[i].hits = (double)(i + 1);
+        st[i].model_count = 4;
+    }
+    st[0].peer_count = 2;
+    st[1].peer_count = 3;
+    st[2].peer_count = 7;
+    o.count_mode = 1;
+    rouge_average(&o, st, 3, 1, 0, &out);
+    assert_true(fabs(out.recall - 0.5) < EPS && fabs(out.precision - 0.5) < EPS &&
+                fabs(out.f - 0.5) < EPS && out.hits == 6 && out.model_count == 12);
 }
 
 /* The corpus evaluator orders summaries as the script's keys sort and
