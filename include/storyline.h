@@ -468,7 +468,7 @@ SL_API int sl_digest_render(const sl_digest *d, const char *format, const sl_ren
 #define SL_ROUGE_MAX_METRICS (SL_ROUGE_MAX_N + 2) /* ROUGE-1..N, ROUGE-L, ROUGE-S */
 #define SL_ROUGE_MAX_TOKENS ((size_t)1 << 20)   /* words in one summary or reference */
 #define SL_ROUGE_MAX_LCS ((size_t)1 << 28)      /* system words x reference words for ROUGE-L */
-#define SL_ROUGE_MAX_SKIP ((size_t)1 << 24)     /* skip-bigrams of one text (matters for -2 -1) */
+#define SL_ROUGE_MAX_SKIP ((size_t)1 << 23)     /* skip-bigrams of one text (matters for -2 -1) */
 
 /* Switches (bit flags) of sl_rouge_opts.flags; the ROUGE-1.5.5 option in (). */
 #define SL_ROUGE_STEM (1u << 0)          /* (-m) stem words longer than 3 letters: WordNet's
@@ -526,10 +526,12 @@ SL_API int sl_rouge_score(sl_ctx *ctx, const sl_rouge_opts *opts, const char *su
                           sl_rouge_result *out, size_t *n);
 
 /* A corpus evaluation: summaries are added one by one, each with its
- * references, and averaged at the end as ROUGE-1.5.5 averages (per summary,
- * with bootstrap resampling over the summaries in the byte order of their
- * ids, seeded as the reference script seeds Perl's generator, so the
- * figures and intervals are reproducible). */
+ * references, and averaged at the end as ROUGE-1.5.5 averages: per summary
+ * (-t 0) or over pooled counts (-t 1), as the mean of `resamples` bootstrap
+ * means with the interval read off their sorted values.  Sample i is drawn
+ * after seeding a drand48 generator with i, as the script seeds Perl's,
+ * over the summaries in the order Perl sorts the script's "<id>.<peer>"
+ * keys (byte order of "<id>."), so the figures match the script's. */
 typedef struct sl_rouge sl_rouge;
 
 /* A new evaluation; *out is freed with sl_rouge_free.  The options are
@@ -543,7 +545,7 @@ SL_API int sl_rouge_add(sl_rouge *r, const char *id, const char *summary, size_t
                         const char *const *refs, const size_t *ref_lens, size_t nrefs);
 
 /* Number of summaries added, and the id and scores of the i-th in the
- * order of the averages (byte order of ids).  The id lives as long as r. */
+ * order of the averages (see above).  The id lives as long as r. */
 SL_API size_t sl_rouge_count(const sl_rouge *r);
 SL_API const char *sl_rouge_id(const sl_rouge *r, size_t i);
 SL_API int sl_rouge_instance(sl_rouge *r, size_t i, sl_rouge_result *out, size_t *n);

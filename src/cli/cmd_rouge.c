@@ -43,7 +43,7 @@ enum {
 
 static const cli_opt opts[] = {
     {O_NGRAM, 'n', "max-ngram", "N", "ROUGE-1 to ROUGE-N (N <= 8)"},
-    {O_STEM, 'm', "stem", NULL, "Porter-stem words longer than 3 letters (ROUGE's stemmer)"},
+    {O_STEM, 'm', "stem", NULL, "stem words of 4+ letters (WordNet exceptions, ROUGE's Porter)"},
     {O_STOP, 's', "stopwords", NULL, "drop the SMART stopwords (ROUGE's list) first"},
     {O_SKIP, '2', "skip-gap", "GAP", "ROUGE-S: skip-bigrams at most GAP words apart (< 0: any)"},
     {O_SKIPU, 'u', "skip-unigrams", NULL, "count unigrams with the skip-bigrams (ROUGE-SU)"},
@@ -241,12 +241,14 @@ static int add_summary(sl_ctx *ctx, sl_rouge *r, const char *sys_dir, const char
         rc = EXIT_INPUT;
     }
     lrc = sl_rouge_add(r, id, text, len, (const char *const *)refs, lens, nref);
-    if (lrc == SL_ETOOBIG || lrc == SL_EEMPTY) {
-        cli_error("%s: %s (skipped)", path, sl_errmsg(ctx));
-        rc = EXIT_INPUT;
-    } else if (lrc < 0) {
-        cli_error("%s: %s", path, sl_errmsg(ctx));
-        rc = EXIT_INTERNAL;
+    if (lrc < 0) {
+        /* the library's message starts with the id; the path says more */
+        const char *msg = sl_errmsg(ctx);
+        size_t k = strlen(id);
+        if (strncmp(msg, id, k) == 0 && strncmp(msg + k, ": ", 2) == 0)
+            msg += k + 2;
+        cli_error("%s: %s%s", path, msg, lrc == SL_ETOOBIG ? " (skipped)" : "");
+        rc = lrc == SL_ETOOBIG ? EXIT_INPUT : EXIT_INTERNAL;
     }
 done:
     for (i = 0; refs && i < nref; i++)
@@ -338,9 +340,9 @@ static void print_table(FILE *f, const sl_rouge_opts *o, const sl_rouge_result *
         fputc('\n', f);
     }
     if (per) {
-        fprintf(f, "\n%-24s", "summary");
+        fprintf(f, "\n%-24s", "summary (f)");
         for (k = 0; k < nm; k++)
-            fprintf(f, " %10s-F", res[k].metric);
+            fprintf(f, " %10s", res[k].metric);
         fputc('\n', f);
         for (i = 0; i < n; i++) {
             sl_rouge_result one[SL_ROUGE_MAX_METRICS];
@@ -349,7 +351,7 @@ static void print_table(FILE *f, const sl_rouge_opts *o, const sl_rouge_result *
                 continue;
             fprintf(f, "%-24s", sl_rouge_id(r, i));
             for (k = 0; k < m; k++)
-                fprintf(f, " %*.2f", (int)strlen(res[k].metric) + 2, 100 * one[k].f);
+                fprintf(f, " %10.2f", 100 * one[k].f);
             fputc('\n', f);
         }
     }
@@ -595,22 +597,27 @@ const cli_cmd cmd_rouge = {
     "[OPTIONS] SYSTEM_DIR REFERENCE_ROOT",
     "Scores each summary SYSTEM_DIR/<id>.txt against its references\n"
     "REFERENCE_ROOT/<id>/ref*.txt and prints the averages of ROUGE-N, ROUGE-L and\n"
-    "ROUGE-S(U) recall, precision and F, as the reference ROUGE-1.5.5 script gives\n"
-    "them: its tokenization, stemmer, truncation, formulas, and its bootstrap mean\n"
-    "and confidence interval (seeded as the script seeds Perl, so the figures are\n"
-    "the script's, to the last digit).  The options are the script's own.\n"
-    "With neither -n nor -2 the metrics are ROUGE-1, ROUGE-2, ROUGE-L and\n"
-    "ROUGE-SU4 (-n 2 -2 4 -u); the benchmarks of storyline use\n"
-    "-n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 100 -a.\n\n"
-    "Files are split into sentences as pyrouge users split them (NLTK punkt's\n"
-    "English conventions); only ROUGE-L depends on it.  With --lines each line is a\n"
-    "sentence.  Summaries are averaged in the byte order of their <id>s.\n\n"
+    "ROUGE-S(U) recall, precision and F as the reference ROUGE-1.5.5 script gives\n"
+    "them: its tokenization (ASCII letters and digits), its stemmer (-m: WordNet's\n"
+    "irregular forms, then its Porter variant), its -l/-b truncation of summaries\n"
+    "and references, its formulas, and its bootstrap mean and confidence interval\n"
+    "(seeded as the script seeds Perl, so the figures are the script's own).\n"
+    "The options are the script's.  With neither -n nor -2 the metrics are\n"
+    "ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-SU4 (-n 2 -2 4 -u).  storyline's\n"
+    "benchmarks use -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 100 -a.\n\n"
+    "Each line of a file is a sentence, as in the script's input (pyrouge writes\n"
+    "one line per sentence); --split splits the text with storyline's sentence\n"
+    "splitter instead.  Sentences matter only for ROUGE-L (the union LCS of each\n"
+    "reference sentence with the system's sentences); n-grams run across them.\n"
+    "As with pyrouge's HTML, a sentence ends at a '<' unless --no-see-cut.\n"
+    "Summaries are averaged in the byte order of their <id>s.\n\n"
     "Output: --format rouge prints the script's lines ('SYS ROUGE-1 Average_R:\n"
     "0.34650 (95%-conf.int. 0.32905 - 0.36375)', SYS being SYSTEM_DIR's name);\n"
     "table prints percentages; json prints {\"ROUGE-1\": {\"recall\", \"precision\",\n"
-    "\"f\", ...}, ...} with fractions from 0 to 1, metrics in the order above.\n"
-    "An empty summary or reference is scored (as 0, like the script) and reported;\n"
-    "a summary without references is reported and left out.\n",
+    "\"f\", \"recall_ci\", ...}, ...} with fractions from 0 to 1, the metrics in\n"
+    "the order above.  An empty summary or reference is scored (0, as the script\n"
+    "does) and reported with exit status 1; so is a summary without references,\n"
+    "which is left out.\n",
     "  storyline rouge -n 2 -m -2 4 -u -c 95 -r 1000 -f A -p 0.5 -t 0 -l 100 -a sys/ refs/\n"
     "  storyline rouge --format json sys/ refs/\n"
     "  storyline rouge -n 1 -x --format table sys/ refs/\n",

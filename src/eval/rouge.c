@@ -291,7 +291,7 @@ static int tokenize(rouge_scorer *s, const char *name, const char *lc, size_t n,
         id = final_id(s, lc + i, j - i);
         if (id != NONE) {
             if (*na >= SL_ROUGE_MAX_TOKENS)
-                return sl_fail(s->ctx, SL_ETOOBIG, "%s: over %zu words, the most ROUGE scores",
+                return sl_fail(s->ctx, SL_ETOOBIG, "%s has over %zu words, the most ROUGE scores",
                                name, (size_t)SL_ROUGE_MAX_TOKENS);
             SL_PUSH(*arr, *na, *ca, id);
         }
@@ -405,11 +405,6 @@ void rouge_text_free(rouge_text *t)
     free(t);
 }
 
-size_t rouge_text_words(const rouge_text *t)
-{
-    return t ? t->ntok : 0;
-}
-
 /* ------------------------------------------------------------------ gram tables */
 
 /* A multiset of grams of k ids; gram g is base[g * stride .. g * stride + k). */
@@ -449,7 +444,7 @@ static size_t grams_find(const grams *g, const uint32_t *key)
 static void grams_build(grams *g, const uint32_t *base, size_t n, size_t stride, size_t k)
 {
     size_t ns = 2, i;
-    while (ns < 2 * n)
+    while (ns < n + n / 2 + 1) /* load at most 2/3 */
         ns *= 2;
     g->base = base;
     g->stride = stride;

@@ -8,7 +8,7 @@
  * filtered and stemmed into vocabulary ids.  rouge_score() then gives one
  * rouge_stats per metric, and rouge_average() the corpus figures.
  *
- * The public calls (sl_rouge_*) in rouge.c are thin wrappers over these.
+ * The public calls (sl_rouge_*, rouge_api.c) are thin wrappers over these.
  */
 #ifndef SL_EVAL_ROUGE_H
 #define SL_EVAL_ROUGE_H
@@ -51,8 +51,6 @@ void rouge_sentences(sl_ctx *ctx, const sl_rouge_opts *o, const char *text, size
 int rouge_text_make(rouge_scorer *s, const char *name, const char *text, const sl_span *sents,
                     size_t nsent, rouge_text **out);
 void rouge_text_free(rouge_text *t);
-/* Words (tokens after stopword removal) of the n-gram view; 0 = empty. */
-size_t rouge_text_words(const rouge_text *t);
 
 /* Scores a system summary against its references: out[0 .. *n) in the order
  * of rouge_metric_names().  Returns 0 or SL_ETOOBIG (ROUGE-L or skip-bigram

@@ -5,6 +5,7 @@
  * want the rows in the byte order of the ids (Perl's `sort keys` in the
  * reference script), so an index is sorted when first needed.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -42,6 +43,7 @@ static int score_texts(sl_ctx *ctx, rouge_scorer *sc, const sl_rouge_opts *o, co
                        const size_t *ref_lens, size_t nrefs, rouge_stats *st, size_t *n)
 {
     rouge_text *peer = NULL, **models;
+    char label[300];
     sl_span *sp = NULL;
     size_t nsp = 0, i, made = 0;
     int rc;
@@ -51,18 +53,27 @@ static int score_texts(sl_ctx *ctx, rouge_scorer *sc, const sl_rouge_opts *o, co
     for (i = 0; i < nrefs; i++)
         if (!refs[i] && ref_lens[i])
             return sl_fail(ctx, SL_EINVAL, "rouge: NULL reference text");
-    models = sl_xcalloc(nrefs ? nrefs : 1, sizeof(*models));
+    models = sl_xcalloc(nrefs ? nrefs : 1, sizeof(rouge_text *));
     rouge_sentences(ctx, o, summary ? summary : "", len, &sp, &nsp);
-    rc = rouge_text_make(sc, name, summary ? summary : "", sp, nsp, &peer);
+    snprintf(label, sizeof(label), "%s%sthe summary", name ? name : "", name ? ": " : "");
+    rc = rouge_text_make(sc, label, summary ? summary : "", sp, nsp, &peer);
     free(sp);
     for (i = 0; i < nrefs && rc == SL_OK; i++, made++) {
         const char *t = refs[i] ? refs[i] : "";
+        snprintf(label, sizeof(label), "%s%sreference %zu", name ? name : "", name ? ": " : "",
+                 i + 1);
         rouge_sentences(ctx, o, t, ref_lens[i], &sp, &nsp);
-        rc = rouge_text_make(sc, name, t, sp, nsp, &models[i]);
+        rc = rouge_text_make(sc, label, t, sp, nsp, &models[i]);
         free(sp);
     }
     if (rc == SL_OK)
         rc = rouge_score(sc, peer, (const rouge_text *const *)models, nrefs, st, n);
+    if (rc == SL_ETOOBIG && name && strncmp(sl_errmsg(ctx), "ROUGE-", 6) == 0) {
+        /* the caps of rouge_score name the metric; add whose texts */
+        char *msg = sl_xstrdup(sl_errmsg(ctx));
+        sl_fail(ctx, rc, "%s: %s", name, msg);
+        free(msg);
+    }
     for (i = 0; i < made; i++)
         rouge_text_free(models[i]);
     free(models);
@@ -86,7 +97,7 @@ int sl_rouge_score(sl_ctx *ctx, const sl_rouge_opts *opts, const char *summary, 
     if ((rc = rouge_opts_check(ctx, opts)) != SL_OK)
         return rc;
     sc = rouge_scorer_new(ctx, opts);
-    rc = score_texts(ctx, sc, opts, "summary", summary, len, refs, ref_lens, nrefs, st, &nm);
+    rc = score_texts(ctx, sc, opts, NULL, summary, len, refs, ref_lens, nrefs, st, &nm);
     rouge_scorer_free(sc);
     if (rc != SL_OK)
         return rc;
@@ -155,7 +166,27 @@ size_t sl_rouge_count(const sl_rouge *r)
     return r ? r->n : 0;
 }
 
-/* Sorts idx[0..n) by id, stably (merge sort through tmp; no global state,
+/* The script sorts its "<id>.<peer>" keys as strings, the peer being the
+ * same for all: byte order of the ids, each as if followed by '.' (so "a-b"
+ * comes before "a", since '-' < '.'). */
+static int key_char(const char *s, size_t i, size_t n)
+{
+    return i < n ? (unsigned char)s[i] : i == n ? '.' : -1;
+}
+
+static int cmp_keys(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b), i;
+    for (i = 0;; i++) {
+        int x = key_char(a, i, na), y = key_char(b, i, nb);
+        if (x != y)
+            return x < y ? -1 : 1;
+        if (x < 0)
+            return 0;
+    }
+}
+
+/* Sorts idx[0..n) by key, stably (merge sort through tmp; no global state,
  * since qsort has no user pointer in C11). */
 static void sort_ids(char *const *ids, size_t *idx, size_t *tmp, size_t n)
 {
@@ -165,7 +196,7 @@ static void sort_ids(char *const *ids, size_t *idx, size_t *tmp, size_t n)
     sort_ids(ids, idx, tmp, h);
     sort_ids(ids, idx + h, tmp, n - h);
     while (i < h && j < n)
-        tmp[k++] = strcmp(ids[idx[j]], ids[idx[i]]) < 0 ? idx[j++] : idx[i++];
+        tmp[k++] = cmp_keys(ids[idx[j]], ids[idx[i]]) < 0 ? idx[j++] : idx[i++];
     while (i < h)
         tmp[k++] = idx[i++];
     while (j < n)
