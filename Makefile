@@ -36,7 +36,9 @@ LIB_SRC   := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*' ! -path 'sr
 CLI_SRC   := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ   := $(LIB_SRC:%.c=$(B)/obj/%.o)
 CLI_OBJ   := $(CLI_SRC:%.c=$(B)/obj/%.o)
-DATA      := $(sort $(wildcard data/*.txt data/*/*.txt))
+# WordNet's irregular forms (ROUGE -m) come from Debian's wordnet-base at build time
+GEN_WN    := $(B)/gen/data/rouge/wordnet_exceptions.txt
+DATA      := $(sort $(wildcard data/*.txt data/*/*.txt)) $(GEN_WN)
 GEN_INC   := $(B)/gen/sl_data.inc
 UNIT_SRC  := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
@@ -65,6 +67,10 @@ deps: $(B)/.deps
 $(B)/tools/datagen: tools/datagen.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O1 -o $@ $<
+
+$(GEN_WN): scripts/gen-rouge-exceptions.sh | $(B)/.deps
+	@mkdir -p $(dir $@)
+	sh scripts/gen-rouge-exceptions.sh /usr/share/wordnet $@
 
 $(GEN_INC): $(B)/tools/datagen $(DATA)
 	@mkdir -p $(dir $@)

@@ -473,7 +473,7 @@ SL_API int sl_digest_render(const sl_digest *d, const char *format, const sl_ren
 /* Switches (bit flags) of sl_rouge_opts.flags; the ROUGE-1.5.5 option in (). */
 #define SL_ROUGE_STEM (1u << 0)          /* (-m) stem words longer than 3 letters: WordNet's
                                             irregular forms, else ROUGE's Porter stemmer */
-#define SL_ROUGE_STOPWORDS (1u << 1)     /* (-s) drop the SMART stopwords before scoring */
+#define SL_ROUGE_STOPWORDS (1u << 1)     /* (-s) refused with SL_EUNSUPPORTED: needs ROUGE's SMART list */
 #define SL_ROUGE_SKIP (1u << 2)          /* (-2) compute ROUGE-S with gap skip_gap */
 #define SL_ROUGE_SKIP_UNIGRAMS (1u << 3) /* (-u) count unigrams with the skip-bigrams: ROUGE-SU */
 #define SL_ROUGE_NO_LCS (1u << 4)        /* (-x) no ROUGE-L */

@@ -7,11 +7,12 @@
 #   libxml2-dev      the HTML parser behind main-text extraction
 #   libjansson-dev   JSON/JSONL input and the JSON output contract
 #   libglpk-dev      the ILP solver behind the concept-coverage summarizer
+#   wordnet-base     WordNet's irregular forms, which ROUGE -m looks up (read at build time)
 #   libcmocka-dev    unit tests
 #   pkg-config make gcc  the build itself
 #   clang libclang-rt-14-dev  libFuzzer targets (make fuzz)
 set -e
-need="pkg-config make gcc libutf8proc-dev libstemmer-dev libxml2-dev libjansson-dev libglpk-dev libcmocka-dev"
+need="pkg-config make gcc libutf8proc-dev libstemmer-dev libxml2-dev libjansson-dev libglpk-dev libcmocka-dev wordnet-base"
 [ -n "$SL_DEPS_EXTRA" ] && need="$need $SL_DEPS_EXTRA"
 missing=""
 for p in $need; do

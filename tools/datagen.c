@@ -48,10 +48,13 @@ static char *read_all(const char *path, size_t *len)
 
 static void name_of(const char *path, char *name, size_t cap)
 {
-    const char *s = path;
+    const char *s = path, *p;
     size_t n;
-    if (strncmp(s, "data/", 5) == 0)
-        s += 5;
+    /* the name starts after the last "data/": data/en/x.txt and
+     * build/gen/data/en/x.txt (generated at build time) are both "en/x" */
+    for (p = path; (p = strstr(p, "data/")) != NULL; p += 5)
+        if (p == path || p[-1] == '/')
+            s = p + 5;
     n = strlen(s);
     if (n > 4 && strcmp(s + n - 4, ".txt") == 0)
         n -= 4;
@@ -78,7 +81,7 @@ int main(int argc, char **argv)
     for (i = 2; i < argc; i++) {
         size_t len, pos = 0, col = 0;
         char *text = read_all(argv[i], &len);
-        fprintf(out, "/* data/%s */\nstatic const unsigned char sl_data_%d[] = {", argv[i] + (strncmp(argv[i], "data/", 5) ? 0 : 5), i);
+        fprintf(out, "/* %s */\nstatic const unsigned char sl_data_%d[] = {", argv[i], i);
         while (pos < len) {
             size_t end = pos, first = pos, last, k;
             while (end < len && text[end] != '\n')

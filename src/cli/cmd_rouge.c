@@ -44,7 +44,7 @@ enum {
 static const cli_opt opts[] = {
     {O_NGRAM, 'n', "max-ngram", "N", "ROUGE-1 to ROUGE-N (N <= 8)"},
     {O_STEM, 'm', "stem", NULL, "stem words of 4+ letters (WordNet exceptions, ROUGE's Porter)"},
-    {O_STOP, 's', "stopwords", NULL, "drop the SMART stopwords (ROUGE's list) first"},
+    {O_STOP, 's', "stopwords", NULL, "(not supported: needs ROUGE's SMART stopword list)"},
     {O_SKIP, '2', "skip-gap", "GAP", "ROUGE-S: skip-bigrams at most GAP words apart (< 0: any)"},
     {O_SKIPU, 'u', "skip-unigrams", NULL, "count unigrams with the skip-bigrams (ROUGE-SU)"},
     {O_NOLCS, 'x', "no-lcs", NULL, "do not compute ROUGE-L"},

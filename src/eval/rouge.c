@@ -98,6 +98,10 @@ int rouge_opts_check(sl_ctx *ctx, const sl_rouge_opts *o)
         return sl_fail(ctx, SL_EINVAL, "rouge: -u needs skip-bigrams (-2)");
     if (o->max_ngram == 0 && (o->flags & SL_ROUGE_NO_LCS) && !(o->flags & SL_ROUGE_SKIP))
         return sl_fail(ctx, SL_EINVAL, "rouge: no metric left to compute");
+    if (o->flags & SL_ROUGE_STOPWORDS)
+        return sl_fail(ctx, SL_EUNSUPPORTED,
+                       "rouge: -s is not supported: it needs ROUGE's own SMART stopword list, "
+                       "a third-party file storyline does not ship");
     return SL_OK;
 }
 
@@ -158,12 +162,6 @@ static word_table *word_table_make(const char *name, int pairs)
     return t;
 }
 
-static void *make_stopwords(sl_ctx *ctx)
-{
-    (void)ctx;
-    return word_table_make("rouge/smart_stopwords", 0);
-}
-
 static void *make_exceptions(sl_ctx *ctx)
 {
     (void)ctx;
@@ -177,8 +175,6 @@ rouge_scorer *rouge_scorer_new(sl_ctx *ctx, const sl_rouge_opts *o)
     s->o = *o;
     sl_intern_init(&s->raw);
     sl_intern_init(&s->vocab);
-    if (o->flags & SL_ROUGE_STOPWORDS)
-        s->stop = sl_ctx_resource(ctx, "rouge.stopwords", make_stopwords, word_table_free);
     if (o->flags & SL_ROUGE_STEM)
         s->exc = sl_ctx_resource(ctx, "rouge.exceptions", make_exceptions, word_table_free);
     return s;
