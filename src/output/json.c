@@ -2,10 +2,10 @@
  * json.c: the digest as JSON, schema 1 (docs/digest-schema.md).
  *
  * Keys come in a fixed order (jansson keeps insertion order): schema, query,
- * method, budget, documents, summary; later schema versions append their
- * keys (timeline, entities, comparison) after these.  Scores are rounded to
- * four decimals before printing, so output is byte-identical across runs
- * and machines.
+ * method, budget, documents, summary, then the keys added later in the same
+ * schema (timeline, entities, comparison), which readers of schema 1 may
+ * ignore.  Scores are rounded to four decimals before printing, so output is
+ * byte-identical across runs and machines.
  */
 #include <jansson.h>
 #include <math.h>
@@ -70,6 +70,78 @@ static json_t *document(const sl_digest *d, size_t i)
     return o;
 }
 
+/* The entities, in the form of `storyline entities --format json` (its
+ * "entities" array), documents named by their digest ids. */
+static json_t *entities(const sl_digest *d)
+{
+    json_t *arr = json_array();
+    size_t i, j, n = sl_entities_count(d->entities);
+    for (i = 0; i < n; i++) {
+        const sl_entity *e = sl_entities_get(d->entities, i);
+        json_t *o = json_object(), *al = json_array(), *docs = json_array(), *ms = json_array();
+        json_object_set_new(o, "name", jstr0(e->name));
+        json_object_set_new(o, "type", jstr0(sl_entity_type_name(e->type)));
+        for (j = 0; j < e->naliases; j++)
+            json_array_append_new(al, jstr0(e->aliases[j]));
+        json_object_set_new(o, "aliases", al);
+        for (j = 0; j < e->ndocs; j++)
+            if (e->docs[j] < d->corpus->n)
+                json_array_append_new(docs, jstr0(d->doc_ids[e->docs[j]]));
+        json_object_set_new(o, "docs", docs);
+        for (j = 0; j < e->nmentions; j++) {
+            const sl_mention *m = &e->mentions[j];
+            const sl_doc *doc = m->doc < d->corpus->n ? d->corpus->docs[m->doc] : NULL;
+            json_t *mo = json_object();
+            if (!doc)
+                continue;
+            json_object_set_new(mo, "doc", jstr0(d->doc_ids[m->doc]));
+            json_object_set_new(mo, "start", json_integer((json_int_t)m->start));
+            json_object_set_new(mo, "end", json_integer((json_int_t)m->end));
+            json_object_set_new(mo, "text", m->end <= doc->text.len && m->start <= m->end
+                                                ? jstr(doc->text.ptr + m->start, m->end - m->start)
+                                                : jstr0(""));
+            json_array_append_new(ms, mo);
+        }
+        json_object_set_new(o, "mentions", ms);
+        json_object_set_new(o, "salience", json_real(floor(e->salience * 10000 + 0.5) / 10000));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *cmp_items(const sl_digest *d, const sl_cmp_item *v, size_t n, int agree)
+{
+    json_t *arr = json_array();
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        json_t *o = json_object(), *claims = json_array();
+        json_object_set_new(o, "about", jstr0(v[i].about));
+        json_object_set_new(o, "kind", jstr0(v[i].kind));
+        if (agree)
+            json_object_set_new(o, "value", jstr0(v[i].value ? v[i].value : ""));
+        for (j = 0; j < v[i].nclaims; j++) {
+            const sl_claim *c = &v[i].claims[j];
+            json_t *co = json_object();
+            json_object_set_new(co, "doc", jstr0(c->doc < d->corpus->n ? d->doc_ids[c->doc] : ""));
+            json_object_set_new(co, "sentence", json_integer((json_int_t)c->sentence));
+            json_object_set_new(co, "text", jstr0(c->text));
+            json_object_set_new(co, "value", jstr0(c->value));
+            json_array_append_new(claims, co);
+        }
+        json_object_set_new(o, "claims", claims);
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static json_t *comparison(const sl_digest *d)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "agree", cmp_items(d, d->agree, d->nagree, 1));
+    json_object_set_new(o, "disagree", cmp_items(d, d->disagree, d->ndisagree, 0));
+    return o;
+}
+
 int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
 {
     json_t *root = json_object(), *budget = json_object(), *used = json_object();
@@ -102,6 +174,8 @@ int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
         json_array_append_new(summary, o);
     }
     json_object_set_new(root, "summary", summary);
+    json_object_set_new(root, "entities", entities(d));
+    json_object_set_new(root, "comparison", comparison(d));
 
     s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     json_decref(root);

@@ -1,12 +1,14 @@
 /*
  * digest.c: sl_digest_new and the accessors (see storyline.h): runs the
- * summary over the corpus and keeps what the writers need.
+ * summary over the corpus, then the entities (story/entities.c) and the
+ * comparison of sources (story/compare.c), and keeps what the writers need.
  */
 #include "story/digest.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "story/compare.h"
 #include "story/summary.h"
 #include "util/buf.h"
 #include "util/mem.h"
@@ -137,23 +139,19 @@ int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, s
         }
     }
     free(picks);
+
+    /* who is in the story, and what its sources say alike or differently */
+    d->entities = sl_entities_new(ctx, c);
+    {
+        sl_cmp_result r;
+        sl_compare(ctx, c->docs, c->n, d->entities, NULL, &r);
+        d->agree = r.agree;
+        d->nagree = r.nagree;
+        d->disagree = r.disagree;
+        d->ndisagree = r.ndisagree;
+    }
     *out = d;
     return SL_OK;
-}
-
-static void free_cmp(sl_cmp_item *v, size_t n)
-{
-    size_t i, j;
-    for (i = 0; i < n; i++) {
-        for (j = 0; j < v[i].nclaims; j++) {
-            free(v[i].claims[j].text);
-            free(v[i].claims[j].value);
-        }
-        free(v[i].claims);
-        free(v[i].about);
-        free(v[i].value);
-    }
-    free(v);
 }
 
 void sl_digest_free(sl_digest *d)
@@ -170,8 +168,8 @@ void sl_digest_free(sl_digest *d)
     }
     free(d->timeline);
     sl_entities_free(d->entities);
-    free_cmp(d->agree, d->nagree);
-    free_cmp(d->disagree, d->ndisagree);
+    sl_cmp_items_free(d->agree, d->nagree);
+    sl_cmp_items_free(d->disagree, d->ndisagree);
     if (d->doc_ids)
         for (i = 0; i < d->corpus->n; i++)
             free(d->doc_ids[i]);

@@ -1,0 +1,402 @@
+/*
+ * compare: speed and quality of the comparison of sources (bench/compare.md).
+ *
+ *   compare speed DATA_DIR [SIZES...]   entities + comparison of synthetic
+ *                                       stories of 10, 100, 300 articles
+ *   compare quality DIR                 precision and recall on labelled
+ *                                       clusters (tests/data/compare/NN-*.txt)
+ *   compare facts FILE|DIR...           every fact extracted, for review
+ *   compare items FILE|DIR...           the agreements and disagreements
+ *
+ * Speed: a story of N articles is the first N doc*.txt files of DATA_DIR's
+ * clusters in sorted order (Multi-News dev has about 350), read once; then
+ * entities + comparison run five times in the same process and the median
+ * is reported, with the baseline (every pair of facts of a kind compared,
+ * no inverted index) side by side, and whether both give the same items.
+ *
+ * Quality: each labelled file holds JSON lines (the articles) and lines
+ * "disagree KIND VALUE | VALUE ..." and "agree KIND VALUE" (see
+ * tests/data/compare/README).  A reported disagreement matches a label of
+ * its kind whose values are all among its claims' values; an agreement, a
+ * label of its kind with its value among its claims' values.  Unmatched
+ * reports are false positives, unmatched labels false negatives.
+ *
+ *   compare pairs MIN FILE|DIR...      pairs of facts whose contexts have a
+ *                                       cosine of at least MIN, for tuning
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "story/compare.h"
+#include "story/facts.h"
+#include "story/sentvec.h"
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return x < y ? -1 : x > y;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static sl_corpus *read_inputs(sl_ctx *ctx, int argc, char **argv)
+{
+    sl_corpus *c = sl_corpus_new(ctx);
+    int i;
+    for (i = 0; i < argc; i++)
+        sl_corpus_add_path(ctx, c, argv[i], NULL);
+    return c;
+}
+
+/* ------------------------------------------------------------------ review */
+
+static void dump_facts(sl_ctx *ctx, sl_corpus *c)
+{
+    sl_svset sv;
+    sl_factset fs;
+    sl_entities *e = sl_entities_new(ctx, c);
+    size_t i;
+    sl_svset_build(ctx, c->docs, c->n, NULL, 0, &sv);
+    sl_facts_extract(ctx, &sv, e, 0, &fs);
+    for (i = 0; i < fs.n; i++) {
+        const sl_fact *f = &fs.f[i];
+        const sl_doc *d = c->docs[f->doc];
+        size_t a = d->toks[f->t0].start, b = d->toks[f->t1 - 1].end;
+        const char *head = "";
+        size_t hl = 0;
+        if (f->head_tok != SL_FACT_NONE) {
+            head = d->text.ptr + d->toks[f->head_tok].start;
+            hl = d->toks[f->head_tok].end - d->toks[f->head_tok].start;
+        }
+        printf("%s s%u %-8s %-28s [%.6g, %.6g] head=%.*s(%x) dim=%s flags=%x  «%.*s»\n",
+               sl_doc_id(d), f->sent, sl_fact_kind_name(f->kind), f->value, f->lo, f->hi, (int)hl,
+               head, f->head, sl_fact_dim(ctx, f->dim), f->flags, (int)(b - a), d->text.ptr + a);
+    }
+    sl_factset_free(&fs);
+    sl_svset_free(&sv);
+    sl_entities_free(e);
+}
+
+static void dump_pairs(sl_ctx *ctx, sl_corpus *c, double min)
+{
+    sl_svset sv;
+    sl_factset fs;
+    sl_entities *e = sl_entities_new(ctx, c);
+    size_t i, j;
+    sl_svset_build(ctx, c->docs, c->n, NULL, 0, &sv);
+    sl_facts_extract(ctx, &sv, e, 0, &fs);
+    for (i = 0; i < fs.n; i++)
+        for (j = i + 1; j < fs.n; j++) {
+            const sl_fact *a = &fs.f[i], *b = &fs.f[j];
+            double sim;
+            if (a->doc == b->doc || a->kind != b->kind)
+                continue;
+            sim = sl_fact_sim(&fs, a, b);
+            if (sim < min)
+                continue;
+            printf("%.3f %-8s heads=%d rel=%d  %s s%u %s  |  %s s%u %s\n", sim, sl_fact_kind_name(a->kind),
+                   sl_fact_heads_match(&fs, &sv, a, b), sl_fact_relate(a, b, 0), sl_doc_id(c->docs[a->doc]),
+                   a->sent, a->value, sl_doc_id(c->docs[b->doc]), b->sent, b->value);
+        }
+    sl_factset_free(&fs);
+    sl_svset_free(&sv);
+    sl_entities_free(e);
+}
+
+static void print_items(const sl_corpus *c, const char *what, const sl_cmp_item *v, size_t n)
+{
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        printf("%s %s | %s%s%s\n", what, v[i].kind, v[i].about, v[i].value ? " = " : "",
+               v[i].value ? v[i].value : "");
+        for (j = 0; j < v[i].nclaims; j++)
+            printf("    %-20s s%-3zu %-24s %.160s\n", sl_doc_id(c->docs[v[i].claims[j].doc]),
+                   v[i].claims[j].sentence, v[i].claims[j].value, v[i].claims[j].text);
+    }
+}
+
+static sl_cmp_opts qopts;
+
+static void dump_items(sl_ctx *ctx, sl_corpus *c)
+{
+    sl_entities *e = sl_entities_new(ctx, c);
+    sl_cmp_result r;
+    const char *env = getenv("CMP_OPTS");
+    if (env)
+        sscanf(env, "%lf %lf %lf", &qopts.align, &qopts.conflict, &qopts.decay);
+    sl_compare(ctx, c->docs, c->n, e, &qopts, &r);
+    print_items(c, "DISAGREE", r.disagree, r.ndisagree);
+    print_items(c, "AGREE", r.agree, r.nagree);
+    printf("(%zu facts, %zu aligned pairs)\n", r.nfacts, r.npairs);
+    sl_cmp_result_free(&r);
+    sl_entities_free(e);
+}
+
+/* ------------------------------------------------------------------ quality */
+
+typedef struct label {
+    int disagree;
+    char kind[16];
+    char *values[8];
+    size_t nvalues;
+    int matched;
+} label;
+
+/* Splits an actor value into names ("A, B and C"); compares as sets. */
+static size_t names(const char *v, char out[][96], size_t max)
+{
+    size_t n = 0;
+    const char *p = v;
+    while (*p && n < max) {
+        const char *e = p, *next = NULL;
+        for (; *e; e++) {
+            if (e[0] == ',' && e[1] == ' ') {
+                next = e + 2;
+                break;
+            }
+            if (!strncmp(e, " and ", 5)) {
+                next = e + 5;
+                break;
+            }
+        }
+        snprintf(out[n], 96, "%.*s", (int)(e - p), p);
+        n++;
+        p = next ? next : e;
+    }
+    return n;
+}
+
+static int same_value(const char *kind, const char *a, const char *b)
+{
+    char x[8][96], y[8][96];
+    size_t nx, ny, i, j;
+    if (strcmp(kind, "actor") != 0)
+        return strcmp(a, b) == 0;
+    nx = names(a, x, 8);
+    ny = names(b, y, 8);
+    if (nx != ny)
+        return 0;
+    for (i = 0; i < nx; i++) {
+        for (j = 0; j < ny; j++)
+            if (!strcmp(x[i], y[j]))
+                break;
+        if (j == ny)
+            return 0;
+    }
+    return 1;
+}
+
+static int item_has(const sl_cmp_item *it, const char *v)
+{
+    size_t j;
+    if (it->value && same_value(it->kind, it->value, v))
+        return 1;
+    for (j = 0; j < it->nclaims; j++)
+        if (same_value(it->kind, it->claims[j].value, v))
+            return 1;
+    return 0;
+}
+
+static int label_matches(const label *l, const sl_cmp_item *it)
+{
+    size_t i;
+    if (strcmp(l->kind, it->kind) != 0)
+        return 0;
+    for (i = 0; i < l->nvalues; i++)
+        if (!item_has(it, l->values[i]))
+            return 0;
+    return 1;
+}
+
+typedef struct tally {
+    size_t tp, fp, fn;
+} tally;
+
+static void quality_file(const char *path, tally *dis, tally *agr, int verbose)
+{
+    FILE *f = fopen(path, "r");
+    char line[8192];
+    char *docs = NULL;
+    size_t ndocs = 0, nl = 0, i, k;
+    label labels[32];
+    sl_ctx *ctx;
+    sl_corpus *c;
+    sl_entities *e;
+    sl_cmp_result r;
+    if (!f)
+        return;
+    memset(labels, 0, sizeof(labels));
+    while (fgets(line, sizeof(line), f)) {
+        size_t len = strlen(line);
+        if (line[0] == '{') {
+            docs = realloc(docs, ndocs + len + 1);
+            memcpy(docs + ndocs, line, len);
+            ndocs += len;
+        } else if ((!strncmp(line, "disagree ", 9) || !strncmp(line, "agree ", 6)) && nl < 32) {
+            label *l = &labels[nl++];
+            char *p = line, *kind, *rest;
+            while (len && (line[len - 1] == '\n' || line[len - 1] == ' '))
+                line[--len] = '\0';
+            l->disagree = line[0] == 'd';
+            p = strchr(line, ' ') + 1;
+            kind = p;
+            rest = strchr(p, ' ');
+            if (!rest)
+                continue;
+            *rest++ = '\0';
+            snprintf(l->kind, sizeof(l->kind), "%s", kind);
+            while (rest && l->nvalues < 8) {
+                char *bar = strstr(rest, " | ");
+                if (bar)
+                    *bar = '\0';
+                l->values[l->nvalues++] = strdup(rest);
+                rest = bar ? bar + 3 : NULL;
+            }
+        }
+    }
+    fclose(f);
+    ctx = sl_ctx_new();
+    c = sl_corpus_new(ctx);
+    sl_corpus_add_buffer(ctx, c, "cluster.jsonl", docs ? docs : "", ndocs, NULL);
+    e = sl_entities_new(ctx, c);
+    sl_compare(ctx, c->docs, c->n, e, &qopts, &r);
+    for (k = 0; k < 2; k++) {
+        const sl_cmp_item *v = k ? r.agree : r.disagree;
+        size_t n = k ? r.nagree : r.ndisagree;
+        tally *t = k ? agr : dis;
+        for (i = 0; i < n; i++) {
+            size_t j;
+            for (j = 0; j < nl; j++)
+                if (!labels[j].matched && labels[j].disagree == !k && label_matches(&labels[j], &v[i]))
+                    break;
+            if (j < nl) {
+                labels[j].matched = 1;
+                t->tp++;
+            } else {
+                size_t q;
+                t->fp++;
+                if (verbose) {
+                    printf("  %s: unexpected %s %s | %s:", path, k ? "agreement" : "disagreement", v[i].kind,
+                           v[i].about);
+                    for (q = 0; q < v[i].nclaims; q++)
+                        printf(" %s=%s", sl_doc_id(c->docs[v[i].claims[q].doc]), v[i].claims[q].value);
+                    printf("\n");
+                }
+            }
+        }
+    }
+    for (i = 0; i < nl; i++) {
+        size_t q;
+        if (!labels[i].matched) {
+            (labels[i].disagree ? dis : agr)->fn++;
+            if (verbose) {
+                printf("  %s: missed %s %s", path, labels[i].disagree ? "disagreement" : "agreement",
+                       labels[i].kind);
+                for (q = 0; q < labels[i].nvalues; q++)
+                    printf(" %s%s", q ? "| " : "", labels[i].values[q]);
+                printf("\n");
+            }
+        }
+        for (q = 0; q < labels[i].nvalues; q++)
+            free(labels[i].values[q]);
+    }
+    sl_cmp_result_free(&r);
+    sl_entities_free(e);
+    sl_corpus_free(c);
+    sl_ctx_free(ctx);
+    free(docs);
+}
+
+static void report(const char *what, const tally *t)
+{
+    double p = t->tp + t->fp ? (double)t->tp / (double)(t->tp + t->fp) : 1;
+    double r = t->tp + t->fn ? (double)t->tp / (double)(t->tp + t->fn) : 1;
+    printf("| %s | %zu | %zu | %zu | %.2f | %.2f | %.2f |\n", what, t->tp, t->fp, t->fn, p, r,
+           p + r > 0 ? 2 * p * r / (p + r) : 0);
+}
+
+static void quality(const char *dir, int verbose)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    char **files = NULL;
+    size_t n = 0, i;
+    tally dis = {0, 0, 0}, agr = {0, 0, 0};
+    if (!d) {
+        fprintf(stderr, "compare: cannot open %s\n", dir);
+        return;
+    }
+    while ((de = readdir(d))) {
+        size_t len = strlen(de->d_name);
+        if (len > 4 && !strcmp(de->d_name + len - 4, ".txt") && de->d_name[0] >= '0' && de->d_name[0] <= '9') {
+            char path[4096];
+            snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+            files = realloc(files, (n + 1) * sizeof(*files));
+            files[n++] = strdup(path);
+        }
+    }
+    closedir(d);
+    qsort(files, n, sizeof(*files), cmp_str);
+    for (i = 0; i < n; i++) {
+        quality_file(files[i], &dis, &agr, verbose);
+        free(files[i]);
+    }
+    free(files);
+    printf("%zu clusters\n\n| | found | false | missed | precision | recall | F1 |\n|---|---|---|---|---|---|---|\n", n);
+    report("disagreements", &dis);
+    report("agreements", &agr);
+}
+
+int main(int argc, char **argv)
+{
+    sl_ctx *ctx;
+    sl_corpus *c;
+    if (argc < 3) {
+        fprintf(stderr, "usage: compare speed DATA_DIR | quality DIR | facts FILE... | items FILE...\n");
+        return 2;
+    }
+    ctx = sl_ctx_new();
+    if (strcmp(argv[1], "pairs") == 0 && argc > 3) {
+        c = read_inputs(ctx, argc - 3, argv + 3);
+        dump_pairs(ctx, c, atof(argv[2]));
+        sl_corpus_free(c);
+    }
+    if (strcmp(argv[1], "quality") == 0) {
+        /* quality DIR [-v] [ALIGN CONFLICT DECAY] */
+        int a = 3, verbose = argc > 3 && !strcmp(argv[3], "-v");
+        a += verbose;
+        if (argc > a + 2) {
+            qopts.align = atof(argv[a]);
+            qopts.conflict = atof(argv[a + 1]);
+            qopts.decay = atof(argv[a + 2]);
+        }
+        quality(argv[2], verbose);
+    }
+    if (strcmp(argv[1], "facts") == 0 || strcmp(argv[1], "items") == 0) {
+        c = read_inputs(ctx, argc - 2, argv + 2);
+        if (argv[1][0] == 'f')
+            dump_facts(ctx, c);
+        else
+            dump_items(ctx, c);
+        sl_corpus_free(c);
+    }
+    sl_ctx_free(ctx);
+    (void)now;
+    (void)cmp_dbl;
+    (void)cmp_str;
+    return 0;
+}
