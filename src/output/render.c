@@ -56,6 +56,25 @@ void sl_cites_build(const sl_digest *d, sl_cites *c)
     }
 }
 
+size_t sl_cites_add(sl_cites *c, size_t doc)
+{
+    if (!c->num[doc]) {
+        c->doc[c->n++] = doc;
+        c->num[doc] = c->n;
+    }
+    return c->num[doc];
+}
+
+const char *sl_render_entity_type(sl_entity_type t)
+{
+    switch (t) {
+    case SL_ENT_PERSON: return "person";
+    case SL_ENT_LOCATION: return "place";
+    case SL_ENT_ORGANIZATION: return "organization";
+    default: return "other";
+    }
+}
+
 void sl_cites_free(sl_cites *c)
 {
     free(c->num);

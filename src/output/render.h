@@ -26,6 +26,17 @@ typedef struct sl_cites {
 
 void sl_cites_build(const sl_digest *d, sl_cites *c);
 void sl_cites_free(sl_cites *c);
+/* The number of a document, numbering it after the others when it is not
+ * cited yet (the comparison of sources cites documents too). */
+size_t sl_cites_add(sl_cites *c, size_t doc);
+
+/* How many entities and comparison items the text and Markdown forms show
+ * (JSON has them all). */
+#define SL_RENDER_MAX_ENTITIES 8
+#define SL_RENDER_MAX_ITEMS 10
+
+/* The entity type as a word for people ("person", "place", ...). */
+const char *sl_render_entity_type(sl_entity_type t);
 
 /* How a document is named for a reader: its outlet, else its title, else its id. */
 const char *sl_render_doc_label(const sl_digest *d, size_t doc);

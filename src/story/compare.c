@@ -25,6 +25,7 @@
 #include "util/mem.h"
 
 #define MAX_POSTING 4096
+#define MAX_STATES 512 /* facts of an article searched for the other's value */
 #define NONE32 UINT32_MAX
 
 typedef struct edge {
@@ -45,6 +46,24 @@ typedef struct cmp {
     size_t ne, ce;
     uint32_t *uf;    /* union-find over facts */
 } cmp;
+
+typedef struct idpos {
+    uint32_t id, pos;
+} idpos;
+
+static int cmp_idpos_pos(const void *a, const void *b)
+{
+    const idpos *x = a, *y = b;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int cmp_idpos(const void *a, const void *b)
+{
+    const idpos *x = a, *y = b;
+    if (x->id != y->id)
+        return x->id < y->id ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
 
 static uint32_t uf_find(uint32_t *uf, uint32_t x)
 {
@@ -79,8 +98,14 @@ static double slack_days(const cmp *c, const sl_fact *a, const sl_fact *b)
 static int states_too(const cmp *c, const sl_fact *a, const sl_fact *b)
 {
     const sl_factset *fs = &c->fs;
-    uint32_t i;
-    for (i = fs->doc_first[a->doc]; i < fs->doc_first[a->doc + 1]; i++) {
+    uint32_t i, ai = (uint32_t)(a - fs->f), lo = fs->doc_first[a->doc], hi = fs->doc_first[a->doc + 1];
+    /* an article of news length has fewer facts than the window; a longer
+     * one is searched around the fact */
+    if (ai - lo > MAX_STATES / 2)
+        lo = ai - MAX_STATES / 2;
+    if (hi - ai > MAX_STATES / 2)
+        hi = ai + MAX_STATES / 2;
+    for (i = lo; i < hi; i++) {
         const sl_fact *x = &fs->f[i];
         if (x == a || x->kind != a->kind)
             continue;
@@ -97,19 +122,32 @@ static int states_too(const cmp *c, const sl_fact *a, const sl_fact *b)
 /* Whether two facts' sentences are dated differently: each states a date
  * and no date of one is compatible with a date of the other ("749 children
  * since 1998" and "30 children since 1990" count over different spans). */
+static void sentence_facts(const sl_factset *fs, const sl_fact *a, uint32_t *lo, uint32_t *hi)
+{
+    uint32_t i = (uint32_t)(a - fs->f), l = i, h = i + 1;
+    while (l > fs->doc_first[a->doc] && fs->f[l - 1].sent == a->sent)
+        l--;
+    while (h < fs->doc_first[a->doc + 1] && fs->f[h].sent == a->sent)
+        h++;
+    *lo = l;
+    *hi = h;
+}
+
 static int dated_apart(const cmp *c, const sl_fact *a, const sl_fact *b)
 {
     const sl_factset *fs = &c->fs;
-    uint32_t i, j;
+    uint32_t i, j, alo, ahi, blo, bhi;
     int da = 0, db = 0;
-    for (i = fs->doc_first[a->doc]; i < fs->doc_first[a->doc + 1]; i++) {
+    sentence_facts(fs, a, &alo, &ahi);
+    sentence_facts(fs, b, &blo, &bhi);
+    for (i = alo; i < ahi; i++) {
         const sl_fact *x = &fs->f[i];
-        if (x->sent != a->sent || x->kind != SL_FK_DATE || x == a)
+        if (x->kind != SL_FK_DATE || x == a)
             continue;
         da = 1;
-        for (j = fs->doc_first[b->doc]; j < fs->doc_first[b->doc + 1]; j++) {
+        for (j = blo; j < bhi; j++) {
             const sl_fact *y = &fs->f[j];
-            if (y->sent != b->sent || y->kind != SL_FK_DATE || y == b)
+            if (y->kind != SL_FK_DATE || y == b)
                 continue;
             db = 1;
             if (x->lo <= y->hi && y->lo <= x->hi)
@@ -334,6 +372,8 @@ static void mark_ambiguous(cmp *c)
                 const sl_fact *g = &fs->f[j];
                 if (g->kind != f->kind || !sl_fact_heads_match(fs, &c->sv, f, g))
                     continue;
+                if (f->kind == SL_FK_DATE && g->sent == f->sent)
+                    continue; /* dates of one sentence date its different events */
                 if (sl_fact_relate(f, g, 0) != SL_REL_CONFLICT)
                     continue;
                 if (sl_fact_sim(fs, f, g) < c->o.align)
@@ -673,45 +713,76 @@ static int claim_rank(const sl_fact *f, const char *agreed)
 }
 
 /* Claims: one per document (per document and value in a disagreement), the
- * best by claim_rank, then the first. */
+ * best by claim_rank, then the first.  `facts` are in position order. */
+typedef struct cand {
+    uint32_t fact;
+    int rank;
+} cand;
+
+static const sl_factset *cand_fs;
+static int cand_by_value;
+
+static int cmp_cand(const void *x, const void *y)
+{
+    const cand *a = x, *b = y;
+    const sl_fact *fa = &cand_fs->f[a->fact], *fb = &cand_fs->f[b->fact];
+    int r;
+    if (fa->doc != fb->doc)
+        return fa->doc < fb->doc ? -1 : 1;
+    if (cand_by_value && (r = strcmp(fa->value, fb->value)) != 0)
+        return r;
+    if (a->rank != b->rank)
+        return b->rank - a->rank;
+    return a->fact < b->fact ? -1 : a->fact > b->fact;
+}
+
+static int cmp_claim_pos(const void *x, const void *y)
+{
+    const sl_claim *a = x, *b = y;
+    if (a->doc != b->doc)
+        return a->doc < b->doc ? -1 : 1;
+    return a->sentence < b->sentence ? -1 : a->sentence > b->sentence;
+}
+
 static void add_claims(const cmp *c, sl_cmp_item *it, const uint32_t *facts, size_t n, int by_value,
                        const char *agreed)
 {
-    size_t i, j;
+    cand *v = sl_xmalloc((n ? n : 1) * sizeof(*v));
+    size_t i;
+    for (i = 0; i < n; i++) {
+        v[i].fact = facts[i];
+        v[i].rank = claim_rank(&c->fs.f[facts[i]], agreed);
+    }
+    cand_fs = &c->fs;
+    cand_by_value = by_value;
+    qsort(v, n, sizeof(*v), cmp_cand);
     it->claims = sl_xcalloc(n ? n : 1, sizeof(*it->claims));
     for (i = 0; i < n; i++) {
-        const sl_fact *f = &c->fs.f[facts[i]];
-        int dup = 0, fr = claim_rank(f, agreed);
-        for (j = 0; j < n; j++) {
-            const sl_fact *g = &c->fs.f[facts[j]];
-            int gr;
-            if (j == i || g->doc != f->doc || (by_value && strcmp(g->value, f->value) != 0))
-                continue;
-            gr = claim_rank(g, agreed);
-            if (gr > fr || (gr == fr && j < i))
-                dup = 1;
+        const sl_fact *f = &c->fs.f[v[i].fact];
+        sl_claim *cl;
+        if (i > 0) {
+            const sl_fact *p = &c->fs.f[v[i - 1].fact];
+            if (p->doc == f->doc && (!by_value || strcmp(p->value, f->value) == 0))
+                continue; /* the first of its group is the best */
         }
-        if (dup)
-            continue;
-        {
-            sl_claim *cl = &it->claims[it->nclaims++];
-            cl->doc = f->doc;
-            cl->sentence = f->sent;
-            cl->text = sentence_text(c, f);
-            cl->value = sl_xstrdup(f->value);
-        }
+        cl = &it->claims[it->nclaims++];
+        cl->doc = f->doc;
+        cl->sentence = f->sent;
+        cl->text = sentence_text(c, f);
+        cl->value = sl_xstrdup(f->value);
     }
+    if (it->nclaims > 1)
+        qsort(it->claims, it->nclaims, sizeof(*it->claims), cmp_claim_pos);
+    cand_fs = NULL;
+    free(v);
 }
 
+/* Documents of an item: its claims are in document order. */
 static size_t item_docs(const sl_cmp_item *it)
 {
-    size_t i, j, n = 0;
-    for (i = 0; i < it->nclaims; i++) {
-        for (j = 0; j < i; j++)
-            if (it->claims[j].doc == it->claims[i].doc)
-                break;
-        n += j == i;
-    }
+    size_t i, n = 0;
+    for (i = 0; i < it->nclaims; i++)
+        n += i == 0 || it->claims[i].doc != it->claims[i - 1].doc;
     return n;
 }
 
@@ -725,12 +796,17 @@ static int kind_rank(const char *k)
     return 4;
 }
 
+typedef struct sitem {
+    sl_cmp_item it;
+    size_t ndocs;
+} sitem;
+
 static int cmp_items(const void *x, const void *y)
 {
-    const sl_cmp_item *a = x, *b = y;
-    size_t na = item_docs(a), nb = item_docs(b);
-    if (na != nb)
-        return na > nb ? -1 : 1;
+    const sitem *p = x, *q = y;
+    const sl_cmp_item *a = &p->it, *b = &q->it;
+    if (p->ndocs != q->ndocs)
+        return p->ndocs > q->ndocs ? -1 : 1;
     if (kind_rank(a->kind) != kind_rank(b->kind))
         return kind_rank(a->kind) - kind_rank(b->kind);
     if (a->claims[0].doc != b->claims[0].doc)
@@ -738,6 +814,21 @@ static int cmp_items(const void *x, const void *y)
     if (a->claims[0].sentence != b->claims[0].sentence)
         return a->claims[0].sentence < b->claims[0].sentence ? -1 : 1;
     return strcmp(a->about, b->about);
+}
+
+/* Orders items: most sources first, then by kind and position. */
+static void sort_items(sl_cmp_item *v, size_t n)
+{
+    sitem *s = sl_xmalloc((n ? n : 1) * sizeof(*s));
+    size_t i;
+    for (i = 0; i < n; i++) {
+        s[i].it = v[i];
+        s[i].ndocs = item_docs(&v[i]);
+    }
+    qsort(s, n, sizeof(*s), cmp_items);
+    for (i = 0; i < n; i++)
+        v[i] = s[i].it;
+    free(s);
 }
 
 /* An agreement's value: for actors the doers named by two claims or more,
@@ -755,17 +846,28 @@ static char *agreed_value(const cmp *c, const uint32_t *facts, size_t n)
             for (k = 0; k < f->nents; k++)
                 SL_PUSH(ids, nids, cids, f->ents[k]);
         }
+        /* ids named twice or more, in the order they are first named */
+        {
+            idpos *v = sl_xmalloc((nids ? nids : 1) * sizeof(*v));
+            size_t nv = 0;
+            for (k = 0; k < nids; k++) {
+                v[k].id = ids[k];
+                v[k].pos = (uint32_t)k;
+            }
+            qsort(v, nids, sizeof(*v), cmp_idpos);
+            for (k = 0; k < nids; k = j) {
+                for (j = k; j < nids && v[j].id == v[k].id; j++)
+                    ;
+                if (j - k >= 2)
+                    v[nv++] = v[k]; /* the first position of the id */
+            }
+            qsort(v, nv, sizeof(*v), cmp_idpos_pos);
+            for (k = 0; k < nv; k++)
+                ids[k] = v[k].id;
+            nids = nv;
+            free(v);
+        }
         for (k = 0; k < nids; k++) {
-            size_t count = 0;
-            int seen = 0;
-            for (j = 0; j < k; j++)
-                seen |= ids[j] == ids[k];
-            if (seen)
-                continue;
-            for (j = 0; j < nids; j++)
-                count += ids[j] == ids[k];
-            if (count < 2)
-                continue;
             if (named++)
                 sl_buf_puts(&b, ", ");
             if (ids[k] < nents)
@@ -892,13 +994,8 @@ static void build_items(cmp *c, sl_cmp_result *out)
                 claim[mem[j].fact] = 0;
             }
         g = end;
-        for (j = 0; j < n; j++) {
-            size_t q;
-            for (q = 0; q < j; q++)
-                if (c->fs.f[facts[q]].doc == c->fs.f[facts[j]].doc)
-                    break;
-            ndocs += q == j;
-        }
+        for (j = 0; j < n; j++) /* facts are in position order */
+            ndocs += j == 0 || c->fs.f[facts[j]].doc != c->fs.f[facts[j - 1]].doc;
         if (ndocs < 2)
             continue;
         memset(&it, 0, sizeof(it));
@@ -915,10 +1012,8 @@ static void build_items(cmp *c, sl_cmp_result *out)
             SL_PUSH(out->agree, out->nagree, ca, it);
         }
     }
-    if (out->nagree)
-        qsort(out->agree, out->nagree, sizeof(*out->agree), cmp_items);
-    if (out->ndisagree)
-        qsort(out->disagree, out->ndisagree, sizeof(*out->disagree), cmp_items);
+    sort_items(out->agree, out->nagree);
+    sort_items(out->disagree, out->ndisagree);
     free(facts);
     free(mem);
     free(re);

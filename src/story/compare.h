@@ -30,8 +30,8 @@
 
 #include "story/digest.h"
 
-#define SL_CMP_ALIGN 0.30    /* context cosine: two facts speak of the same thing */
-#define SL_CMP_CONFLICT 0.40 /* context cosine needed to report a disagreement */
+#define SL_CMP_ALIGN 0.20    /* context cosine: two facts speak of the same thing */
+#define SL_CMP_CONFLICT 0.30 /* context cosine needed to report a disagreement */
 #define SL_CMP_NEAR 0.10     /* the same for near values (sl_fact_near: 212 and 214) */
 
 typedef struct sl_cmp_opts {

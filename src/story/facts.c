@@ -1816,14 +1816,12 @@ static size_t doers_before(scan *s, size_t v, actors *a, size_t nents)
                 return 0; /* "Kim's grandfather": the doer is not Kim */
             while (p > s->a && s->ent[p - 1] == e)
                 p--;
-            /* "After World War II, the United States ...": a name in a
-             * prepositional phrase is not one of the doers */
+            /* "After World War II, the United States ...": a name between
+             * a preposition and a comma is not one of the doers */
             q = p;
             if (q > s->a && norm_is(s, q - 1, s->L->n_the))
                 q--;
-            if (a->n && q > s->a && (is_w(s, q - 1, W_PREP) || ((TK(s, q - 1)->flags & SL_TOK_STOP) &&
-                                                             !norm_is(s, q - 1, s->L->n_and) &&
-                                                             !norm_is(s, q - 1, s->L->n_the))))
+            if (a->n && q > s->a && is_w(s, q - 1, W_PREP) && norm_is(s, k, s->L->n_comma))
                 break;
             add_actor(a, e, p);
             k = p;
