@@ -554,6 +554,47 @@ SL_API int sl_rouge_instance(sl_rouge *r, size_t i, sl_rouge_result *out, size_t
  * Returns SL_EEMPTY when none was added. */
 SL_API int sl_rouge_average(sl_rouge *r, sl_rouge_result *out, size_t *n);
 
+/* ------------------------------------------------------------------ digest: entities and comparison of sources
+ * (module: src/story/compare.c and src/story/facts.c, word lists in data/compare/) */
+
+/* The entities of the digest's documents, as sl_entities_new finds them;
+ * lives as long as the digest. */
+SL_API const sl_entities *sl_digest_entities(const sl_digest *d);
+
+/* A fact that two or more sources state alike (an agreement) or give
+ * different values for (a disagreement): numbers with what they count,
+ * dates, durations, and who did an action.  Compatible values (rounding,
+ * "about", "more than", ranges, units, a year and a day of it) agree. */
+typedef struct sl_cmp_fact {
+    const char *about;  /* what it is about: "number of people aboard", "who split the country" */
+    const char *kind;   /* "number", "date", "duration" or "actor" */
+    const char *value;  /* an agreement's value (the most precise one given); NULL for a
+                           disagreement, whose claims give the values */
+    size_t nclaims;
+} sl_cmp_fact;
+
+/* One source's statement of a fact. */
+typedef struct sl_cmp_claim {
+    size_t doc;         /* index of its document in the corpus */
+    size_t sentence;    /* index of the sentence in that document */
+    const char *text;   /* the sentence, white space runs made one space */
+    const char *value;  /* the value it gives: "more than 28,000", "1953-07-27" (TimeML), "P3Y",
+                           "United States and Soviet Union" */
+} sl_cmp_claim;
+
+/* Agreements and disagreements, most sources first.  Strings live as long
+ * as the digest. */
+SL_API size_t sl_digest_agree_count(const sl_digest *d);
+SL_API size_t sl_digest_disagree_count(const sl_digest *d);
+/* Fills *out with the i-th agreement or disagreement; returns 0, or
+ * SL_EINVAL past the end. */
+SL_API int sl_digest_agreement(const sl_digest *d, size_t i, sl_cmp_fact *out);
+SL_API int sl_digest_disagreement(const sl_digest *d, size_t i, sl_cmp_fact *out);
+/* Fills *out with claim j of the i-th disagreement (disagreement != 0) or
+ * agreement; claims are in document order.  Returns 0 or SL_EINVAL. */
+SL_API int sl_digest_claim(const sl_digest *d, int disagreement, size_t i, size_t j,
+                           sl_cmp_claim *out);
+
 #ifdef __cplusplus
 }
 #endif

@@ -7,8 +7,11 @@
  * costs the sum of the posting lengths it touches, not the number of pairs;
  * a term held by more than MAX_POSTING facts is too common to align
  * anything by itself and is left out of the walk (its weight still counts
- * in the cosine of the pairs found through other terms).  The baseline
- * (opts->all_pairs) computes the cosine of every pair of facts of a kind.
+ * in the cosine of the pairs found through other terms).  Each fact is
+ * paired with at most MAX_PARTNERS later facts, the most similar, so that
+ * a story that repeats one sentence thousands of times stays linear.  The
+ * baseline (opts->all_pairs) computes the cosine of every pair of facts of
+ * a kind, with the same cap.
  * Output is deterministic: facts, pairs and items are ordered by position.
  */
 #include "story/compare.h"
@@ -24,7 +27,8 @@
 #include "util/buf.h"
 #include "util/mem.h"
 
-#define MAX_POSTING 4096
+#define MAX_POSTING 512  /* facts of a kind holding a term beyond which it aligns nothing alone */
+#define MAX_PARTNERS 48  /* most similar later facts examined per fact */
 #define MAX_STATES 512 /* facts of an article searched for the other's value */
 #define NONE32 UINT32_MAX
 
@@ -234,6 +238,40 @@ static void consider(cmp *c, uint32_t i, uint32_t j, double sim)
     SL_PUSH(c->e, c->ne, c->ce, e);
 }
 
+typedef struct partner {
+    uint32_t fact;
+    double sim;
+} partner;
+
+static int cmp_partner(const void *x, const void *y)
+{
+    const partner *a = x, *b = y;
+    if (a->sim != b->sim)
+        return a->sim > b->sim ? -1 : 1;
+    return a->fact < b->fact ? -1 : a->fact > b->fact;
+}
+
+static int cmp_partner_fact(const void *x, const void *y)
+{
+    const partner *a = x, *b = y;
+    return a->fact < b->fact ? -1 : a->fact > b->fact;
+}
+
+/* Considers fact i with its candidates (cosine at least o.near): the
+ * MAX_PARTNERS most similar, in fact order.  Returns how many. */
+static size_t examine(cmp *c, uint32_t i, partner *cand, size_t n)
+{
+    size_t k;
+    if (n > MAX_PARTNERS) {
+        qsort(cand, n, sizeof(*cand), cmp_partner);
+        n = MAX_PARTNERS;
+    }
+    qsort(cand, n, sizeof(*cand), cmp_partner_fact);
+    for (k = 0; k < n; k++)
+        consider(c, i, cand[k].fact, cand[k].sim);
+    return n;
+}
+
 /* Alignment through the inverted index of one kind's context terms. */
 static size_t align_indexed(cmp *c, const uint32_t *ids, size_t n)
 {
@@ -244,7 +282,8 @@ static size_t align_indexed(cmp *c, const uint32_t *ids, size_t n)
     float *pw;
     double *acc = sl_xcalloc(n ? n : 1, sizeof(*acc));
     uint32_t *touched = sl_xmalloc((n ? n : 1) * sizeof(*touched));
-    size_t total = 0;
+    size_t total = 0, np = 0, cp = 0;
+    partner *cand = NULL;
 
     /* postings: term -> (local fact index, weight), facts ascending */
     for (i = 0; i < n; i++) {
@@ -300,29 +339,24 @@ static size_t align_indexed(cmp *c, const uint32_t *ids, size_t n)
                 acc[g] += (double)fs->cw[k] * pw[p];
             }
         }
-        /* sorted so that edges come in a fixed order */
-        for (m = 1; m < nt; m++) {
-            uint32_t x = touched[m];
-            size_t q = m;
-            while (q > 0 && touched[q - 1] > x) {
-                touched[q] = touched[q - 1];
-                q--;
-            }
-            touched[q] = x;
-        }
+        np = 0;
         for (m = 0; m < nt; m++) {
             uint32_t g = touched[m];
             if (acc[g] >= c->o.near) {
                 /* the exact cosine, common terms included */
                 double sim = sl_fact_sim(fs, f, &fs->f[ids[g]]);
                 if (sim >= c->o.near) {
-                    consider(c, ids[i], ids[g], sim);
-                    pairs++;
+                    partner p;
+                    p.fact = ids[g];
+                    p.sim = sim;
+                    SL_PUSH(cand, np, cp, p);
                 }
             }
             acc[g] = 0;
         }
+        pairs += examine(c, ids[i], cand, np);
     }
+    free(cand);
     free(off);
     free(pf);
     free(pw);
@@ -334,8 +368,10 @@ static size_t align_indexed(cmp *c, const uint32_t *ids, size_t n)
 /* The baseline: every pair of facts of the kind. */
 static size_t align_all_pairs(cmp *c, const uint32_t *ids, size_t n)
 {
-    size_t i, j, pairs = 0;
-    for (i = 0; i < n; i++)
+    size_t i, j, pairs = 0, np, cp = 0;
+    partner *cand = NULL;
+    for (i = 0; i < n; i++) {
+        np = 0;
         for (j = i + 1; j < n; j++) {
             const sl_fact *a = &c->fs.f[ids[i]], *b = &c->fs.f[ids[j]];
             double sim;
@@ -343,10 +379,15 @@ static size_t align_all_pairs(cmp *c, const uint32_t *ids, size_t n)
                 continue;
             sim = sl_fact_sim(&c->fs, a, b);
             if (sim >= c->o.near) {
-                consider(c, ids[i], ids[j], sim);
-                pairs++;
+                partner p;
+                p.fact = ids[j];
+                p.sim = sim;
+                SL_PUSH(cand, np, cp, p);
             }
         }
+        pairs += examine(c, ids[i], cand, np);
+    }
+    free(cand);
     return pairs;
 }
 

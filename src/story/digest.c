@@ -202,3 +202,64 @@ const sl_summary_item *sl_digest_summary_item(const sl_digest *d, size_t i)
 {
     return d && i < d->nitems ? &d->items[i] : NULL;
 }
+
+/* ------------------------------------------------------------------ entities and comparison */
+
+const sl_entities *sl_digest_entities(const sl_digest *d)
+{
+    return d ? d->entities : NULL;
+}
+
+size_t sl_digest_agree_count(const sl_digest *d)
+{
+    return d ? d->nagree : 0;
+}
+
+size_t sl_digest_disagree_count(const sl_digest *d)
+{
+    return d ? d->ndisagree : 0;
+}
+
+static int cmp_fact(const sl_cmp_item *v, size_t n, size_t i, sl_cmp_fact *out)
+{
+    if (!out)
+        return SL_EINVAL;
+    memset(out, 0, sizeof(*out));
+    if (i >= n)
+        return SL_EINVAL;
+    out->about = v[i].about;
+    out->kind = v[i].kind;
+    out->value = v[i].value;
+    out->nclaims = v[i].nclaims;
+    return SL_OK;
+}
+
+int sl_digest_agreement(const sl_digest *d, size_t i, sl_cmp_fact *out)
+{
+    return cmp_fact(d ? d->agree : NULL, d ? d->nagree : 0, i, out);
+}
+
+int sl_digest_disagreement(const sl_digest *d, size_t i, sl_cmp_fact *out)
+{
+    return cmp_fact(d ? d->disagree : NULL, d ? d->ndisagree : 0, i, out);
+}
+
+int sl_digest_claim(const sl_digest *d, int disagreement, size_t i, size_t j, sl_cmp_claim *out)
+{
+    const sl_cmp_item *v;
+    size_t n;
+    if (!out)
+        return SL_EINVAL;
+    memset(out, 0, sizeof(*out));
+    if (!d)
+        return SL_EINVAL;
+    v = disagreement ? d->disagree : d->agree;
+    n = disagreement ? d->ndisagree : d->nagree;
+    if (i >= n || j >= v[i].nclaims)
+        return SL_EINVAL;
+    out->doc = v[i].claims[j].doc;
+    out->sentence = v[i].claims[j].sentence;
+    out->text = v[i].claims[j].text;
+    out->value = v[i].claims[j].value;
+    return SL_OK;
+}

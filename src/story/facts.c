@@ -2225,11 +2225,22 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
             if (k >= f->t0 && k < f->t1 && !(f->kind == SL_FK_ACTOR && tokent[f->doc][k] == NONE32))
                 continue; /* its own value */
             dist = k < f->anchor0 ? f->anchor0 - k : k >= f->anchor1 ? k - f->anchor1 + 1 : 0;
-            /* places named near it */
+            /* where a count or a span is: a place after a preposition near
+             * it ("killed in New Jersey", "customers of Ontario") */
             if (tokent[f->doc][k] != NONE32 && dist <= 10 && f->nlocs < 4 &&
+                (f->kind == SL_FK_NUMBER || f->kind == SL_FK_DURATION) &&
                 sl_entities_get(ents, tokent[f->doc][k])->type == SL_ENT_LOCATION &&
-                !in_ids(f->locs, f->nlocs, tokent[f->doc][k]))
-                f->locs[f->nlocs++] = tokent[f->doc][k];
+                !in_ids(f->locs, f->nlocs, tokent[f->doc][k])) {
+                size_t p = k;
+                while (p > a && tokent[f->doc][p - 1] == tokent[f->doc][k])
+                    p--;
+                if (p > a && doc->toks[p - 1].norm == L->n_the)
+                    p--;
+                if (p > a && (doc->toks[p - 1].norm == L->n_of ||
+                              ((lookup(L, doc->toks[p - 1].norm) != NULL) &&
+                               (lookup(L, doc->toks[p - 1].norm)->is & W_PREP))))
+                    f->locs[f->nlocs++] = tokent[f->doc][k];
+            }
             /* an entity by its id ("US" = "United States") and by its
              * words ("Armistice Agreement" still shares "armistice") */
             if (tokent[f->doc][k] != NONE32) {
@@ -2252,13 +2263,15 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
                 SL_PUSH(ct, nct, cct, c);
             }
         }
-        /* years of the sentence's other dates */
-        for (j = out->doc_first[f->doc]; j < out->n && out->f[j].doc == f->doc; j++) {
+        /* years of the sentence's other dates (its facts are contiguous) */
+        for (j = i; j > out->doc_first[f->doc] && out->f[j - 1].sent == f->sent; j--)
+            ;
+        for (; j < out->n && out->f[j].doc == f->doc && out->f[j].sent == f->sent; j++) {
             const sl_fact *g = &out->f[j];
             size_t dist;
             int y;
             int end;
-            if (g->sent != f->sent || g == f || g->kind != SL_FK_DATE)
+            if (g == f || g->kind != SL_FK_DATE)
                 continue;
             dist = g->t1 <= f->anchor0 ? f->anchor0 - g->t1 + 1 : g->t0 >= f->anchor1 ? g->t0 - f->anchor1 + 1 : 0;
             for (end = 0; end < 2; end++) {
