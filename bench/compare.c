@@ -62,6 +62,151 @@ static sl_corpus *read_inputs(sl_ctx *ctx, int argc, char **argv)
     return c;
 }
 
+/* ------------------------------------------------------------------ speed */
+
+static char **paths;
+static size_t npaths, cpaths;
+
+/* The doc*.txt files under dir, clusters and files in sorted order. */
+static void collect(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, cap = 0, i;
+    if (!d)
+        return;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 64;
+            names = realloc(names, cap * sizeof(*names));
+        }
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), cmp_str);
+    for (i = 0; i < n; i++) {
+        char p[4096];
+        snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
+        if (strncmp(names[i], "doc", 3) == 0) {
+            if (npaths == cpaths) {
+                cpaths = cpaths ? cpaths * 2 : 256;
+                paths = realloc(paths, cpaths * sizeof(*paths));
+            }
+            paths[npaths++] = strdup(p);
+        } else if (!strchr(names[i], '.')) {
+            collect(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+}
+
+static double median(double *v, size_t n)
+{
+    qsort(v, n, sizeof(*v), cmp_dbl);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Whether two results hold the same items. */
+static int same_items(const sl_cmp_result *a, const sl_cmp_result *b)
+{
+    size_t k, i, j;
+    if (a->nagree != b->nagree || a->ndisagree != b->ndisagree)
+        return 0;
+    for (k = 0; k < 2; k++) {
+        const sl_cmp_item *x = k ? a->agree : a->disagree, *y = k ? b->agree : b->disagree;
+        size_t n = k ? a->nagree : a->ndisagree;
+        for (i = 0; i < n; i++) {
+            if (strcmp(x[i].about, y[i].about) || x[i].nclaims != y[i].nclaims)
+                return 0;
+            for (j = 0; j < x[i].nclaims; j++)
+                if (strcmp(x[i].claims[j].value, y[i].claims[j].value) || x[i].claims[j].doc != y[i].claims[j].doc)
+                    return 0;
+        }
+    }
+    return 1;
+}
+
+#define RUNS 5
+
+static void speed(const char *dir, const size_t *sizes, size_t nsizes)
+{
+    size_t si;
+    collect(dir);
+    if (!npaths) {
+        printf("compare: no doc*.txt under %s\n", dir);
+        return;
+    }
+    printf("%zu articles available under %s; median of %d runs, one core\n\n", npaths, dir, RUNS);
+    printf("| articles | sentences | facts | entities ms | compare ms | entities + compare ms | "
+           "all pairs of facts ms | ratio | same items | all pairs of sentences ms | agree | disagree |\n");
+    printf("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (si = 0; si < nsizes; si++) {
+        size_t n = sizes[si], i, nsent = 0, r;
+        sl_ctx *ctx = sl_ctx_new();
+        sl_corpus *c = sl_corpus_new(ctx);
+        double te[RUNS], tc[RUNS], tb[RUNS], ts = 0;
+        sl_cmp_result res, base;
+        sl_cmp_opts o;
+        sl_entities *e = NULL;
+        sl_svset sv;
+        for (i = 0; i < n; i++)
+            sl_corpus_add_path(ctx, c, paths[i % npaths], NULL);
+        for (i = 0; i < c->n; i++)
+            nsent += c->docs[i]->nsents;
+        memset(&res, 0, sizeof(res));
+        memset(&base, 0, sizeof(base));
+        for (r = 0; r < RUNS; r++) {
+            double t0 = now(), t1, t2;
+            sl_entities_free(e);
+            e = sl_entities_new(ctx, c);
+            t1 = now();
+            sl_cmp_result_free(&res);
+            sl_compare(ctx, c->docs, c->n, e, NULL, &res);
+            t2 = now();
+            te[r] = (t1 - t0) * 1000;
+            tc[r] = (t2 - t1) * 1000;
+        }
+        memset(&o, 0, sizeof(o));
+        o.all_pairs = 1;
+        for (r = 0; r < RUNS; r++) {
+            double t0 = now();
+            sl_cmp_result_free(&base);
+            sl_compare(ctx, c->docs, c->n, e, &o, &base);
+            tb[r] = (now() - t0) * 1000;
+        }
+        /* what aligning every pair of sentences by their cosine costs alone */
+        sl_svset_build(ctx, c->docs, c->n, NULL, 0, &sv);
+        {
+            double t0 = now(), sink = 0;
+            uint32_t a, b;
+            for (a = 0; a < sv.n; a++)
+                for (b = a + 1; b < sv.n; b++)
+                    if (sv.s[a].doc != sv.s[b].doc)
+                        sink += sl_sv_cos(&sv, a, b);
+            ts = (now() - t0) * 1000;
+            if (sink < 0)
+                printf("?");
+        }
+        sl_svset_free(&sv);
+        {
+            double me = median(te, RUNS), mc = median(tc, RUNS), mb = median(tb, RUNS);
+            printf("| %zu | %zu | %zu | %.1f | %.1f | %.1f | %.1f | %.1fx | %s | %.1f | %zu | %zu |\n", c->n, nsent,
+                   res.nfacts, me, mc, me + mc, mb, mc > 0 ? mb / mc : 0, same_items(&res, &base) ? "yes" : "no",
+                   ts, res.nagree, res.ndisagree);
+        }
+        fflush(stdout);
+        sl_cmp_result_free(&res);
+        sl_cmp_result_free(&base);
+        sl_entities_free(e);
+        sl_corpus_free(c);
+        sl_ctx_free(ctx);
+    }
+}
+
 /* ------------------------------------------------------------------ review */
 
 static void dump_facts(sl_ctx *ctx, sl_corpus *c)
@@ -375,6 +520,19 @@ int main(int argc, char **argv)
         dump_pairs(ctx, c, atof(argv[2]));
         sl_corpus_free(c);
     }
+    if (strcmp(argv[1], "speed") == 0) {
+        size_t sizes[16], ns = 0;
+        int a;
+        for (a = 3; a < argc && ns < 16; a++)
+            sizes[ns++] = (size_t)atol(argv[a]);
+        if (!ns) {
+            sizes[0] = 10;
+            sizes[1] = 100;
+            sizes[2] = 300;
+            ns = 3;
+        }
+        speed(argv[2], sizes, ns);
+    }
     if (strcmp(argv[1], "quality") == 0) {
         /* quality DIR [-v] [ALIGN CONFLICT DECAY] */
         int a = 3, verbose = argc > 3 && !strcmp(argv[3], "-v");
@@ -395,8 +553,5 @@ int main(int argc, char **argv)
         sl_corpus_free(c);
     }
     sl_ctx_free(ctx);
-    (void)now;
-    (void)cmp_dbl;
-    (void)cmp_str;
     return 0;
 }

@@ -146,12 +146,12 @@ static int dated_apart(const cmp *c, const sl_fact *a, const sl_fact *b)
     sentence_facts(fs, b, &blo, &bhi);
     for (i = alo; i < ahi; i++) {
         const sl_fact *x = &fs->f[i];
-        if (x->kind != SL_FK_DATE || x == a)
+        if (x->kind != SL_FK_DATE || x == a || (x->flags & SL_FF_BOUND))
             continue;
         da = 1;
         for (j = blo; j < bhi; j++) {
             const sl_fact *y = &fs->f[j];
-            if (y->kind != SL_FK_DATE || y == b)
+            if (y->kind != SL_FK_DATE || y == b || (y->flags & SL_FF_BOUND))
                 continue;
             db = 1;
             if (x->lo <= y->hi && y->lo <= x->hi)
@@ -200,6 +200,9 @@ static int may_conflict(const cmp *c, uint32_t i, uint32_t j)
     }
     if (a->kind != SL_FK_DATE && dated_apart(c, a, b))
         return 0;
+    /* the contexts must share more than the head word */
+    if (sl_fact_sim_beyond_head(&c->fs, a, b) < (sl_fact_near(a, b) ? c->o.near : c->o.align) / 2)
+        return 0;
     if (placed_apart(a, b))
         return 0;
     return !states_too(c, a, b) && !states_too(c, b, a);
@@ -226,7 +229,10 @@ static void consider(cmp *c, uint32_t i, uint32_t j, double sim)
                                        strcmp(a->value, b->value) == 0))
             return;
     }
-    if (rel == SL_REL_CONFLICT && ((sim < c->o.conflict && !near) || !may_conflict(c, i, j)))
+    /* near years need the plain alignment; near figures, only `near` */
+    if (rel == SL_REL_CONFLICT &&
+        ((sim < (a->kind == SL_FK_DATE ? c->o.date_conflict : c->o.conflict) && !near) ||
+         (near && a->kind == SL_FK_DATE && sim < c->o.align) || !may_conflict(c, i, j)))
         return;
     if (rel == SL_REL_SAME &&
         (!sl_fact_close(a, b) || (a->kind != SL_FK_DATE && dated_apart(c, a, b)) || placed_apart(a, b)))
@@ -262,6 +268,8 @@ static int cmp_partner_fact(const void *x, const void *y)
 static size_t examine(cmp *c, uint32_t i, partner *cand, size_t n)
 {
     size_t k;
+    if (!n)
+        return 0;
     if (n > MAX_PARTNERS) {
         qsort(cand, n, sizeof(*cand), cmp_partner);
         n = MAX_PARTNERS;
@@ -1079,6 +1087,8 @@ int sl_compare(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const sl_entities
         c.o.conflict = SL_CMP_CONFLICT;
     if (c.o.near <= 0)
         c.o.near = SL_CMP_NEAR;
+    if (c.o.date_conflict <= 0)
+        c.o.date_conflict = c.o.conflict > SL_CMP_DATE_CONFLICT ? c.o.conflict : SL_CMP_DATE_CONFLICT;
     if (c.o.near > c.o.align)
         c.o.near = c.o.align;
     if (!ndocs)

@@ -30,12 +30,14 @@
 
 #include "story/digest.h"
 
-#define SL_CMP_ALIGN 0.20    /* context cosine: two facts speak of the same thing */
-#define SL_CMP_CONFLICT 0.30 /* context cosine needed to report a disagreement */
+#define SL_CMP_ALIGN 0.15    /* context cosine: two facts speak of the same thing */
+#define SL_CMP_CONFLICT 0.25 /* context cosine needed to report a disagreement */
+#define SL_CMP_DATE_CONFLICT 0.30 /* the same for dates, which have no head noun to
+                                     confirm that they date one event */
 #define SL_CMP_NEAR 0.10     /* the same for near values (sl_fact_near: 212 and 214) */
 
 typedef struct sl_cmp_opts {
-    double align, conflict, near; /* 0: the defaults above */
+    double align, conflict, near, date_conflict; /* 0: the defaults above */
     double decay;            /* context decay (facts.h); 0: SL_FACT_DECAY */
     int all_pairs;           /* the baseline: compare every pair of facts, no index */
 } sl_cmp_opts;

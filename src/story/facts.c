@@ -30,6 +30,9 @@
 #include "util/mem.h"
 
 #define NONE32 UINT32_MAX
+#ifndef SL_FACT_HEAD_WEIGHT
+#define SL_FACT_HEAD_WEIGHT 0.5f /* weight of the head noun or verb in a fact's context */
+#endif
 #define YEAR_MIN 1000
 #define YEAR_MAX 2199
 #define NYEARS (YEAR_MAX - YEAR_MIN + 1)
@@ -46,7 +49,7 @@ enum {
     W_BOUND = 1u << 12, W_POINT = 1u << 13, W_FUTURE = 1u << 14, W_RELPRON = 1u << 15,
     W_PASSIVE = 1u << 16, W_CLAUSE = 1u << 17, W_AGENT = 1u << 18, W_AGO = 1u << 19,
     W_ANAPH = 1u << 20, W_ORGHEAD = 1u << 21, W_DOCNOTE = 1u << 22, W_PREP = 1u << 23,
-    W_RATE = 1u << 24
+    W_RATE = 1u << 24, W_DMOD = 1u << 25
 };
 
 typedef struct unit {
@@ -362,7 +365,8 @@ static void *lists_make(sl_ctx *ctx)
                      {"ago", W_AGO},             {"anaphoric", W_ANAPH},      {"month", W_MONTH},
                      {"weekday", W_WDAY},        {"relday", W_RELDAY},        {"relyear", W_RELYEAR},
                      {"orghead", W_ORGHEAD},     {"docnote", W_DOCNOTE},
-                     {"prep", W_PREP},           {"rate", W_RATE}};
+                     {"prep", W_PREP},           {"rate", W_RATE},
+                     {"dmod", W_DMOD}};
         size_t k;
         uint32_t id;
         nf = fields(line, n, f, fl, 3);
@@ -855,6 +859,9 @@ static sl_fact *date_fact(scan *s, size_t t0, size_t t1, long lo, long hi, sl_pr
         flags |= SL_FF_BOUND;
     if (k > s->a + 1 && norm_is(s, k - 1, s->L->n_to) && is_w(s, k - 2, W_BOUND))
         flags |= SL_FF_BOUND; /* "prior to" */
+    /* "late 2016", "the early 1950s": the modifier belongs to the date */
+    while (t0 > s->a && is_w(s, t0 - 1, W_DMOD) && !is_used(s, t0 - 1))
+        t0--;
     f = new_fact(s, SL_FK_DATE, t0, t1);
     f->lo = (double)lo;
     f->hi = (double)hi;
@@ -2221,9 +2228,12 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
             const sl_token *t = &doc->toks[k];
             size_t dist;
             uint32_t term;
-            float idf;
+            float idf, hw;
             if (k >= f->t0 && k < f->t1 && !(f->kind == SL_FK_ACTOR && tokent[f->doc][k] == NONE32))
                 continue; /* its own value */
+            /* what it counts, or the action, weighs less: heads are matched
+             * apart, and every pair with this head would share it */
+            hw = k == f->head_tok ? SL_FACT_HEAD_WEIGHT : 1.0f;
             dist = k < f->anchor0 ? f->anchor0 - k : k >= f->anchor1 ? k - f->anchor1 + 1 : 0;
             /* where a count or a span is: a place after a preposition near
              * it ("killed in New Jersey", "customers of Ontario") */
@@ -2246,7 +2256,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
             if (tokent[f->doc][k] != NONE32) {
                 cterm c;
                 c.term = (uint32_t)(nst + tokent[f->doc][k]);
-                c.w = (float)(eidf[tokent[f->doc][k]] / (1.0 + (double)dist / decay));
+                c.w = hw * (float)(eidf[tokent[f->doc][k]] / (1.0 + (double)dist / decay));
                 SL_PUSH(ct, nct, cct, c);
             }
             if ((t->flags & SL_TOK_WORD) && !(t->flags & SL_TOK_STOP)) {
@@ -2257,7 +2267,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
                 term = lt;
                 idf = sv->idf[lt];
                 c.term = term;
-                c.w = (float)(idf / (1.0 + (double)dist / decay));
+                c.w = hw * (float)(idf / (1.0 + (double)dist / decay));
                 if (tokent[f->doc][k] != NONE32)
                     c.w *= 0.5f;
                 SL_PUSH(ct, nct, cct, c);
@@ -2300,6 +2310,9 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
         for (j = 0; j < m; j++)
             norm += (double)ct[j].w * ct[j].w;
         norm = norm > 0 ? sqrt(norm) : 1;
+        f->head_term = SL_FACT_NONE;
+        if (f->head_tok != SL_FACT_NONE && tokent[f->doc][f->head_tok] == NONE32)
+            f->head_term = sl_svset_term(sv, doc->toks[f->head_tok].stem);
         f->c0 = (uint32_t)out->nc;
         for (j = 0; j < m; j++) {
             if (out->nc >= out->cc) {
@@ -2354,6 +2367,25 @@ double sl_fact_sim(const sl_factset *fs, const sl_fact *a, const sl_fact *b)
     while (i < a->c1 && j < b->c1) {
         if (fs->cterm[i] == fs->cterm[j])
             dot += (double)fs->cw[i++] * fs->cw[j++];
+        else if (fs->cterm[i] < fs->cterm[j])
+            i++;
+        else
+            j++;
+    }
+    return dot;
+}
+
+double sl_fact_sim_beyond_head(const sl_factset *fs, const sl_fact *a, const sl_fact *b)
+{
+    uint32_t i = a->c0, j = b->c0;
+    double dot = 0;
+    while (i < a->c1 && j < b->c1) {
+        if (fs->cterm[i] == fs->cterm[j]) {
+            if (fs->cterm[i] != a->head_term && fs->cterm[i] != b->head_term)
+                dot += (double)fs->cw[i] * fs->cw[j];
+            i++;
+            j++;
+        }
         else if (fs->cterm[i] < fs->cterm[j])
             i++;
         else
@@ -2437,7 +2469,8 @@ int sl_fact_near(const sl_fact *a, const sl_fact *b)
          * grounding on Tuesday, the rescue on Wednesday) */
         double span = a->hi - a->lo > b->hi - b->lo ? a->hi - a->lo : b->hi - b->lo;
         double gap = a->lo > b->hi ? a->lo - b->hi : b->lo > a->hi ? b->lo - a->hi : 0;
-        return a->prec == b->prec && a->prec <= SL_PREC_YEAR && gap <= span;
+        (void)span;
+        return a->prec == SL_PREC_YEAR && b->prec == SL_PREC_YEAR && gap <= 366;
     }
     if (a->hi == HUGE_VAL || b->hi == HUGE_VAL || a->lo <= 0 || b->lo <= 0)
         return 0;

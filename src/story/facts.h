@@ -83,6 +83,7 @@ typedef struct sl_fact {
     const char *value;        /* the value for people ("more than 28,000", "1953-07-27",
                                  "P68Y", "United States and Soviet Union"); arena */
     uint32_t c0, c1;          /* its context entries [c0, c1) in the set, by term */
+    uint32_t head_term;       /* the context term of its head word, or SL_FACT_NONE */
     uint32_t locs[4];         /* places named near it (entity indexes), sorted */
     uint32_t nlocs;
 } sl_fact;
@@ -115,6 +116,10 @@ void sl_factset_free(sl_factset *fs);
 
 /* The cosine of two facts' contexts. */
 double sl_fact_sim(const sl_factset *fs, const sl_fact *a, const sl_fact *b);
+
+/* The same without the head words' terms: what else the contexts share
+ * ("led" alone does not make two leaders of one thing). */
+double sl_fact_sim_beyond_head(const sl_factset *fs, const sl_fact *a, const sl_fact *b);
 
 /* Whether two facts of one kind can be about the same thing by what they
  * count or do: the same head group, or a generic head and a state of the
