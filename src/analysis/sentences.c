@@ -659,6 +659,12 @@ static next_word word_after(const splitter *sp, size_t j)
     unsigned char c;
     while (j < n && j < lim && (ol = opener_len(t, n, j)) > 0)
         j += (size_t)ol;
+    /* a dialogue or list dash: "What do you see? - Posted like ..." */
+    if (line_bullet(t, n, j) && t[j] != '*' && t[j] != '+') {
+        j += (unsigned char)t[j] == '-' ? 1 : (unsigned char)t[j] == 0xC2 ? 2 : 3;
+        while (j < n && t[j] == ' ')
+            j++;
+    }
     if (j >= n)
         return nx;
     c = (unsigned char)t[j];
@@ -712,6 +718,14 @@ static next_word word_after(const splitter *sp, size_t j)
             ;
         if (k > j)
             nx.flags = lookup(sp->tab, t + j, k - j, is_upper_ascii(c));
+        /* a list item "(ii) ...", "b) ...": a letter or a small Roman numeral */
+        if (nx.kind == NX_LOWER && byte_at(t, n, k) == ')' && k - j <= 4) {
+            size_t m = j;
+            while (m < k && in_set(t[m], "ivxlc"))
+                m++;
+            if (m == k || k - j == 1)
+                nx.kind = NX_BULLET;
+        }
     }
     return nx;
 }
@@ -922,7 +936,7 @@ static void scan_cluster(const splitter *sp, size_t i, cluster *cl)
                 cl->full++;
             j += (size_t)k;
         } else if (c == ' ' && j > i && t[j - 1] == '.' && byte_at(t, n, j + 1) == '.' &&
-                   cl->excl == 0) {
+                   byte_at(t, n, j + 2) != '.' && cl->excl == 0) {
             cl->spaced = 1;
             j++;
         } else {
@@ -982,6 +996,44 @@ static size_t glued(const splitter *sp, size_t i, const cluster *cl)
         !(w.flags & (W_NONFINAL | W_NUMERIC | W_FINAL | W_TIME)))
         return cl->end;
     return NONE;
+}
+
+/* A citation or footnote glued to the end of a sentence and followed by a
+ * capitalized word: "a martyr.[1] The emperor", "in July.[17][18] The",
+ * "Journal (1987).1 According".  Returns where the sentence ends, or 0. */
+static size_t glued_note(const splitter *sp, size_t i, const cluster *cl)
+{
+    const char *t = sp->t;
+    size_t n = sp->n, k = cl->end, m;
+    next_word nx;
+    if (cl->dots != 1 || cl->excl || cl->spaced || i == 0)
+        return 0;
+    while (byte_at(t, n, k) == '[') {
+        for (m = k + 1; m < n && m - k <= 4 && is_digit((unsigned char)t[m]); m++)
+            ;
+        if (m == k + 1 || byte_at(t, n, m) != ']')
+            return 0;
+        k = m + 1;
+    }
+    if (k == cl->end) {
+        unsigned char p = (unsigned char)t[i - 1];
+        if (!(is_lower_ascii(p) || p == ')'))
+            return 0;
+        for (m = k; m < n && m - k < 3 && is_digit((unsigned char)t[m]); m++)
+            ;
+        if (m == k)
+            return 0;
+        k = m;
+    }
+    if (k >= n)
+        return k;
+    if (!space_len(t, n, k))
+        return 0;
+    m = k;
+    while (m < n && space_len(t, n, m))
+        m += (size_t)space_len(t, n, m);
+    nx = word_after(sp, m);
+    return nx.kind == NX_CAP || m >= n ? k : 0;
 }
 
 /* A single period at i followed by white space and nx: the abbreviation,
@@ -1055,6 +1107,25 @@ static size_t citation_at(const splitter *sp, size_t j)
     return k >= sp->n || space_len(t, sp->n, k) ? k : 0;
 }
 
+/* A parenthesized credit closing a paragraph after a sentence: "... on
+ * March 18, 2014. (File/FOX5)", "(AP Photo/Evan Vucci)".  Returns its end, or
+ * 0. */
+static size_t credit_at(const splitter *sp, size_t j)
+{
+    const char *t = sp->t;
+    size_t k = j + 1;
+    int breaks;
+    if (byte_at(t, sp->n, j) != '(')
+        return 0;
+    while (k < sp->n && k - j < 80 && !in_set(t[k], "().!?\n"))
+        k++;
+    if (k == j + 1 || byte_at(t, sp->n, k) != ')')
+        return 0;
+    k++;
+    j = skip_space(sp, k, &breaks);
+    return j >= sp->n || breaks >= 1 ? k : 0;
+}
+
 /* Terminal punctuation at i.  Returns where scanning goes on. */
 static size_t on_terminal(splitter *sp, size_t i)
 {
@@ -1073,6 +1144,12 @@ static size_t on_terminal(splitter *sp, size_t i)
     } else if (cl.possessive) {
         b = NONE;
     } else if (r == cl.end) {
+        size_t note = glued_note(sp, i, &cl);
+        if (note) {
+            sp->after_cluster = note;
+            cut(sp, note, note);
+            return note;
+        }
         b = glued(sp, i, &cl);
     } else if (cl.full) {
         b = cl.end;
@@ -1096,6 +1173,8 @@ static size_t on_terminal(splitter *sp, size_t i)
     }
     if (b == cl.end && breaks == 0 && r > cl.end) {
         size_t c = citation_at(sp, r);
+        if (!c)
+            c = credit_at(sp, r);
         if (c) {
             /* "... in Dulwich. [17] He" */
             sp->after_cluster = c;
