@@ -10,6 +10,7 @@
 #include "unit.h"
 
 #include <jansson.h>
+#include <unistd.h>
 
 #include "analysis/sentences.h"
 
@@ -463,5 +464,8 @@ int main(void)
         cmocka_unit_test(pathological_inputs),
         cmocka_unit_test(golden_rules),
     };
+    /* A hang guard, not a timing: linear code splits the 10 MB inputs in a
+     * second or two even under ASan; quadratic code would take hours. */
+    alarm(300);
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
