@@ -221,8 +221,10 @@ static int uspace_len(const char *t, size_t n, size_t i, int *breaks)
         *breaks = b == 0x85;
         return 2;
     }
+    if (i + 2 >= n)
+        return 0;
     if (a == 0xE2 && b == 0x80) {
-        if (c <= 0x8B || c == 0xAF)
+        if ((c >= 0x80 && c <= 0x8B) || c == 0xAF)
             return 3;
         if (c == 0xA8 || c == 0xA9) {
             *breaks = c == 0xA8 ? 1 : 2;
