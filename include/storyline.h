@@ -295,6 +295,13 @@ SL_API int sl_tokenize(sl_ctx *ctx, const char *text, size_t len, sl_token **tok
  * to ctx's vocabulary.  "" for an unknown id. */
 SL_API const char *sl_vocab_str(const sl_ctx *ctx, unsigned id);
 
+/* ------------------------------------------------------------------ tokens (analysis/tokens.c) */
+
+/* More token flags (see SL_TOK_WORD above). */
+#define SL_TOK_URL 64u   /* a URL or e-mail address, one token (also SL_TOK_WORD);
+                            its norm and stem are the text as written */
+#define SL_TOK_TAG 128u  /* a #hashtag or @mention (also SL_TOK_WORD); case-folded, not stemmed */
+
 #ifdef __cplusplus
 }
 #endif

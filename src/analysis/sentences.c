@@ -802,6 +802,15 @@ static int marker_at(const splitter *sp, size_t j, int *kind, int *style, unsign
     return k < n && space_len(t, n, k) > 0;
 }
 
+/* Whether characters a, b may open a list marker ("1." "12" "b)"); a cheap
+ * test before marker_at. */
+static int may_mark(char a, char b)
+{
+    if (is_digit((unsigned char)a))
+        return is_digit((unsigned char)b) || b == '.' || b == ')';
+    return is_alpha_ascii((unsigned char)a) && (b == '.' || b == ')');
+}
+
 /* At j, the first character after white space or a bullet: a list marker
  * that follows the previous one ("... first item 2. The second") starts a new
  * sentence; one at the start of a sentence may open a list. */
@@ -884,7 +893,7 @@ static size_t on_space(splitter *sp, size_t i)
     } else if (breaks == 1 && i != sp->after_cluster && line_break_ends(sp, i, j, line_len)) {
         cut(sp, i, j);
     }
-    if (j < sp->n)
+    if (j + 1 < sp->n && may_mark(sp->t[j], sp->t[j + 1]))
         check_marker(sp, j);
     return j;
 }
@@ -1219,6 +1228,12 @@ void sl_sentences_split(sl_ctx *ctx, const char *text, size_t len, size_t base, 
             i = on_terminal(&sp, i);
             break;
         case K_SPACE:
+            /* the common case, one space between words, needs no judgement */
+            if (c == ' ' && i + 2 < len && byte_kind[(unsigned char)text[i + 1]] == K_OTHER &&
+                !may_mark(text[i + 1], text[i + 2])) {
+                i += 2;
+                break;
+            }
             i = on_space(&sp, i);
             break;
         default: {
