@@ -604,6 +604,13 @@ static word word_before(const splitter *sp, size_t i)
     else
         w.cls = WC_WORD;
     w.flags = lookup(sp->tab, t + a, i - a, is_upper_ascii((unsigned char)t[a]));
+    if (!w.flags) {
+        /* "Det.-Sgt", "(D-Mass": the part after the last hyphen or slash */
+        for (k = i; k > a && t[k - 1] != '-' && t[k - 1] != '/'; k--)
+            ;
+        if (k > a && k < i)
+            w.flags = lookup(sp->tab, t + k, i - k, is_upper_ascii((unsigned char)t[k]));
+    }
     return w;
 }
 
@@ -1175,9 +1182,11 @@ static size_t on_terminal(splitter *sp, size_t i)
             if (cl.dots + cl.hellip >= 4 && nx.kind == NX_CAP)
                 b = cl.first_attached ? cl.first_end : cl.end;
         } else if (cl.dots >= 2 || cl.hellip) {
+            /* "slowly... And", but not "[...]", and an ellipsis standing
+             * between two sentences opens the second: "first. ... But" */
             if (!(i > 0 && t[i - 1] == '[' && byte_at(t, sp->n, cl.term_end) == ']') &&
-                nx.kind == NX_CAP)
-                b = cl.end; /* "slowly... And" but not "[...]" */
+                nx.kind == NX_CAP && !only_openers(sp, sp->start, i))
+                b = cl.end;
         } else {
             b = period(sp, i, &cl, nx);
         }

@@ -140,6 +140,10 @@ static void news_conventions(void **state)
         {"That is JFK Jr.'s book. It sold well.", "That is JFK Jr.'s book. | It sold well."},
         {"He lives on Main St. near the park.", "He lives on Main St. near the park."},
         {"Sales fell. iPhone sales rose.", "Sales fell. | iPhone sales rose."},
+        {"Det.-Sgt. Susan Gomes said so. Warren (D-Mass.) agreed. Warren, D-Mass. The senator left.",
+         "Det.-Sgt. Susan Gomes said so. | Warren (D-Mass.) agreed. | Warren, D-Mass. | The senator left."},
+        {"\"I'd be the first. ... But I own up to it,\" he said.",
+         "\"I'd be the first. | ... But I own up to it,\" he said."},
     };
     (void)state;
     RUN(cases);
