@@ -591,6 +591,11 @@ static tok_info describe(sl_ctx *ctx, tok_cache *tc, const char *t, size_t n, co
         return in;
     }
     fold(t, n, &tc->norm);
+    if (tc->norm.len == 0) {
+        /* only default-ignorable characters (U+17B4 ...): keep them as written */
+        sl_buf_clear(&tc->norm);
+        sl_buf_put(&tc->norm, t, n);
+    }
     in.norm = sl_intern_add(&ctx->vocab, tc->norm.ptr, tc->norm.len);
     in.stem = in.norm;
     if (s->kind & SL_TOK_WORD) {

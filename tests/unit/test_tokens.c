@@ -97,6 +97,8 @@ static void words_and_forms(void **state)
         /* soft hyphen inside a word is dropped from the normal form */
         {"co\xC2\xADoperate", "co\xC2\xADoperate/cooperate/cooper/w"},
         {"Stra\xC3\x9F" "e", "Stra\xC3\x9F" "e/strasse/strass/wc"},
+        /* a word of default-ignorable characters only keeps its bytes (fuzz finding) */
+        {"\xE1\x9E\xB4", "\xE1\x9E\xB4/\xE1\x9E\xB4/\xE1\x9E\xB4/w"},
     };
     (void)state;
     CHECK(cases, 1);
