@@ -30,7 +30,6 @@ void *sl_arena_alloc(sl_arena *a, size_t n)
 {
     size_t align = alignof(max_align_t);
     sl_arena_block *b = a->head;
-    void *p;
     n = (n + align - 1) & ~(align - 1);
     if (n == 0)
         n = align;
@@ -57,10 +56,12 @@ void *sl_arena_alloc(sl_arena *a, size_t n)
             a->head = b;
         }
     }
-    p = b->data + b->used;
-    b->used += n;
-    memset(p, 0, n);
-    return p;
+    {
+        void *p = b->data + b->used;
+        b->used += n;
+        memset(p, 0, n);
+        return p;
+    }
 #endif
 }
 
