@@ -189,8 +189,8 @@ static unsigned lookup(const sent_tables *tb, const char *s, size_t n, int capit
 
 enum { K_OTHER = 0, K_TERM, K_SPACE, K_HIGH };
 
-#define H8(x) [x] = K_HIGH, [x + 1] = K_HIGH, [x + 2] = K_HIGH, [x + 3] = K_HIGH, \
-              [x + 4] = K_HIGH, [x + 5] = K_HIGH, [x + 6] = K_HIGH, [x + 7] = K_HIGH
+#define H8(x) [(x)] = K_HIGH, [(x) + 1] = K_HIGH, [(x) + 2] = K_HIGH, [(x) + 3] = K_HIGH, \
+              [(x) + 4] = K_HIGH, [(x) + 5] = K_HIGH, [(x) + 6] = K_HIGH, [(x) + 7] = K_HIGH
 static const unsigned char byte_kind[256] = {
     ['.'] = K_TERM, ['!'] = K_TERM, ['?'] = K_TERM,
     [' '] = K_SPACE, ['\t'] = K_SPACE, ['\n'] = K_SPACE, ['\r'] = K_SPACE, ['\f'] = K_SPACE,
@@ -1249,7 +1249,7 @@ void sl_sentences_split(sl_ctx *ctx, const char *text, size_t len, size_t base, 
             int k, tk, br;
             if (c < 0xC2) {
                 i++;
-            } else if ((k = uspace_len(text, len, i, &br)) > 0) {
+            } else if (uspace_len(text, len, i, &br) > 0) {
                 i = on_space(&sp, i);
             } else if (uterm_len(text, len, i, &tk) > 0) {
                 i = on_terminal(&sp, i);

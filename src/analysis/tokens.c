@@ -44,10 +44,10 @@ enum {
     C_SLASH, C_PERCENT, C_HASH, C_AT, C_CURRENCY, C_IGNORE, C_HIGH
 };
 
-#define H8(x) [x] = C_HIGH, [x + 1] = C_HIGH, [x + 2] = C_HIGH, [x + 3] = C_HIGH, \
-              [x + 4] = C_HIGH, [x + 5] = C_HIGH, [x + 6] = C_HIGH, [x + 7] = C_HIGH
-#define R8(x, c) [x] = c, [x + 1] = c, [x + 2] = c, [x + 3] = c, [x + 4] = c, [x + 5] = c, \
-                 [x + 6] = c, [x + 7] = c
+#define H8(x) [(x)] = C_HIGH, [(x) + 1] = C_HIGH, [(x) + 2] = C_HIGH, [(x) + 3] = C_HIGH, \
+              [(x) + 4] = C_HIGH, [(x) + 5] = C_HIGH, [(x) + 6] = C_HIGH, [(x) + 7] = C_HIGH
+#define R8(x, c) [(x)] = (c), [(x) + 1] = (c), [(x) + 2] = (c), [(x) + 3] = (c), \
+                 [(x) + 4] = (c), [(x) + 5] = (c), [(x) + 6] = (c), [(x) + 7] = (c)
 static const unsigned char byte_class[256] = {
     /* control characters are spaces (0 = C_SPACE) */
     ['!'] = C_PUNCT, ['"'] = C_PUNCT, ['#'] = C_HASH, ['$'] = C_CURRENCY, ['%'] = C_PERCENT,
