@@ -1,132 +1,1125 @@
 /*
- * html.c: main-text extraction from web pages (see html.h).
- * FIRST VERSION: every <p>, <h1>-<h6>, <li> and <figcaption> outside
- * script/style/nav/aside/footer/form, in document order.
+ * html.c: the article inside a web page (see html.h).
+ *
+ * Steps:
+ *   1. charset.c turns the bytes into UTF-8 honouring the declared charset;
+ *      libxml2's HTML parser (recover mode, no network, told the input is
+ *      UTF-8 and to ignore the page's own encoding hints) builds the tree.
+ *   2. One iterative pass in document order records every element of the
+ *      body (up to SL_MAX_HTML_DEPTH levels; deeper elements count as
+ *      inline) with its tag class, class/id hints and whether it is dropped
+ *      (script, style, nav, aside, footer, forms, hidden elements, class/id
+ *      patterns of page chrome from data/html/), and reads the metadata
+ *      (html_meta.c).  One pass backwards sums text, link text, commas and
+ *      child counts bottom-up, so every measure is O(elements).
+ *   3. The container is found by scoring in the way of Readability.js
+ *      (Mozilla): each paragraph gives points for its length and commas to
+ *      its parent and, halved and thirded, to its ancestors; a candidate's
+ *      score is scaled by (1 - link density); the best one, possibly moved
+ *      up, is joined by siblings that score nearly as well.  itemprop=
+ *      articleBody and <article> add to the hints.
+ *   4. Blocks are emitted from the container: block-level elements end a
+ *      block; lists, tables and divisions full of links, images or form
+ *      fields are dropped (Readability's conditional cleaning).  Too little
+ *      text makes the extraction run again with fewer drop rules, and the
+ *      JSON-LD articleBody stands in when the tree yields much less.
+ *
+ * White space is collapsed inside blocks; inline elements join their text
+ * without adding spaces; one <br> is a line break inside a block and two in
+ * a row end the block.  Entities are decoded by libxml2.
  */
 #include "ingest/html.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/data.h"
+#include "ingest/charset.h"
+#include "ingest/html_meta.h"
 #include "util/mem.h"
 
-static int name_is(const xmlNode *n, const char *s)
+/* ------------------------------------------------------------------ tags */
+
+enum {
+    TF_DROP = 1u << 0,    /* never text: script, style, media, controls */
+    TF_CHROME = 1u << 1,  /* page furniture: nav, aside, footer, header, form */
+    TF_BLOCK = 1u << 2,   /* ends the current block */
+    TF_HEAD = 1u << 3,    /* a heading */
+    TF_LIST = 1u << 4,    /* ul, ol, dl */
+    TF_PARA = 1u << 5,    /* p */
+    TF_EMBED = 1u << 6,   /* object, embed, iframe */
+    TF_INPUT = 1u << 7    /* input, select, textarea, button */
+};
+
+typedef enum {
+    K_OTHER, K_A, K_BR, K_P, K_DIV, K_LI, K_H1, K_HN, K_BLOCKQUOTE, K_FIGCAPTION, K_CAPTION,
+    K_FIGURE, K_IMG, K_TD, K_PRE, K_TABLE, K_ARTICLE, K_MAIN, K_SECTION, K_BODY, K_FORM, K_HEADER,
+    K_UL, K_DT, K_HEAD
+} tag_kind;
+
+typedef struct tag_info {
+    const char *name;
+    unsigned flags;
+    tag_kind kind;
+} tag_info;
+
+/* Sorted by name for bsearch. */
+static const tag_info tags[] = {
+    {"a", 0, K_A},
+    {"address", TF_BLOCK, K_OTHER},
+    {"applet", TF_DROP, K_OTHER},
+    {"article", TF_BLOCK, K_ARTICLE},
+    {"aside", TF_CHROME | TF_BLOCK, K_OTHER},
+    {"audio", TF_DROP, K_OTHER},
+    {"blockquote", TF_BLOCK, K_BLOCKQUOTE},
+    {"body", TF_BLOCK, K_BODY},
+    {"br", 0, K_BR},
+    {"button", TF_DROP | TF_INPUT, K_OTHER},
+    {"canvas", TF_DROP, K_OTHER},
+    {"caption", TF_BLOCK, K_CAPTION},
+    {"center", TF_BLOCK, K_DIV},
+    {"dd", TF_BLOCK, K_LI},
+    {"details", TF_BLOCK, K_OTHER},
+    {"dialog", TF_DROP, K_OTHER},
+    {"div", TF_BLOCK, K_DIV},
+    {"dl", TF_BLOCK | TF_LIST, K_UL},
+    {"dt", TF_BLOCK, K_DT},
+    {"embed", TF_DROP | TF_EMBED, K_OTHER},
+    {"fieldset", TF_BLOCK, K_OTHER},
+    {"figcaption", TF_BLOCK, K_FIGCAPTION},
+    {"figure", TF_BLOCK, K_FIGURE},
+    {"footer", TF_CHROME | TF_BLOCK, K_OTHER},
+    {"form", TF_BLOCK, K_FORM},
+    {"frame", TF_DROP, K_OTHER},
+    {"frameset", TF_DROP, K_OTHER},
+    {"h1", TF_BLOCK | TF_HEAD, K_H1},
+    {"h2", TF_BLOCK | TF_HEAD, K_HN},
+    {"h3", TF_BLOCK | TF_HEAD, K_HN},
+    {"h4", TF_BLOCK | TF_HEAD, K_HN},
+    {"h5", TF_BLOCK | TF_HEAD, K_HN},
+    {"h6", TF_BLOCK | TF_HEAD, K_HN},
+    {"head", TF_DROP, K_HEAD},
+    {"header", TF_CHROME | TF_BLOCK, K_HEADER},
+    {"hgroup", TF_BLOCK, K_OTHER},
+    {"hr", TF_BLOCK, K_OTHER},
+    {"html", TF_BLOCK, K_OTHER},
+    {"iframe", TF_DROP | TF_EMBED, K_OTHER},
+    {"img", 0, K_IMG},
+    {"input", TF_DROP | TF_INPUT, K_OTHER},
+    {"legend", TF_BLOCK, K_OTHER},
+    {"li", TF_BLOCK, K_LI},
+    {"link", TF_DROP, K_OTHER},
+    {"main", TF_BLOCK, K_MAIN},
+    {"map", TF_DROP, K_OTHER},
+    {"math", TF_DROP, K_OTHER},
+    {"menu", TF_CHROME | TF_BLOCK, K_OTHER},
+    {"meta", TF_DROP, K_OTHER},
+    {"nav", TF_CHROME | TF_BLOCK, K_OTHER},
+    {"noscript", TF_DROP, K_OTHER},
+    {"object", TF_DROP | TF_EMBED, K_OTHER},
+    {"ol", TF_BLOCK | TF_LIST, K_UL},
+    {"optgroup", TF_DROP, K_OTHER},
+    {"option", TF_DROP, K_OTHER},
+    {"p", TF_BLOCK | TF_PARA, K_P},
+    {"picture", 0, K_IMG},
+    {"pre", TF_BLOCK, K_PRE},
+    {"script", TF_DROP, K_OTHER},
+    {"section", TF_BLOCK, K_SECTION},
+    {"select", TF_DROP | TF_INPUT, K_OTHER},
+    {"style", TF_DROP, K_OTHER},
+    {"summary", TF_BLOCK, K_OTHER},
+    {"svg", TF_DROP, K_OTHER},
+    {"table", TF_BLOCK, K_TABLE},
+    {"tbody", TF_BLOCK, K_OTHER},
+    {"td", TF_BLOCK, K_TD},
+    {"template", TF_DROP, K_OTHER},
+    {"textarea", TF_DROP | TF_INPUT, K_OTHER},
+    {"tfoot", TF_BLOCK, K_OTHER},
+    {"th", TF_BLOCK, K_TD},
+    {"thead", TF_BLOCK, K_OTHER},
+    {"title", TF_DROP, K_OTHER},
+    {"tr", TF_BLOCK, K_OTHER},
+    {"ul", TF_BLOCK | TF_LIST, K_UL},
+    {"video", TF_DROP, K_OTHER},
+};
+
+static const tag_info other_tag = {"", 0, K_OTHER};
+
+static int cmp_tag(const void *key, const void *elem)
 {
-    return n->name && strcmp((const char *)n->name, s) == 0;
+    return strcmp((const char *)key, ((const tag_info *)elem)->name);
 }
 
-static void collect_text(const xmlNode *n, sl_buf *b)
+static const tag_info *tag_of(const xmlNode *n)
 {
-    for (; n; n = n->next) {
-        if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) {
-            if (n->content)
-                sl_buf_puts(b, (const char *)n->content);
-        } else if (n->type == XML_ELEMENT_NODE) {
-            if (name_is(n, "script") || name_is(n, "style"))
-                continue;
-            if (name_is(n, "br"))
-                sl_buf_putc(b, ' ');
-            collect_text(n->children, b);
-        }
-    }
+    const tag_info *t;
+    if (!n->name)
+        return &other_tag;
+    t = bsearch(n->name, tags, sizeof(tags) / sizeof(tags[0]), sizeof(tags[0]), cmp_tag);
+    return t ? t : &other_tag;
 }
 
-static void add_block(sl_html_doc *d, sl_buf *raw, sl_block_kind kind)
+/* ------------------------------------------------------------------ class/id patterns */
+
+typedef struct pat_list {
+    const char **p; /* views into the compiled-in data, NUL-free; lengths in n_of */
+    size_t *len;
+    size_t n, cap, lcap;
+} pat_list;
+
+typedef struct html_rules {
+    pat_list unlikely, maybe, positive, negative;
+} html_rules;
+
+static void load_list(pat_list *l, const char *name)
 {
-    sl_buf b = SL_BUF_INIT;
-    size_t i;
-    int sp = 1;
-    sl_html_block blk;
-    for (i = 0; i < raw->len; i++) {
-        char c = raw->ptr[i];
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            if (!sp)
-                sl_buf_putc(&b, ' ');
-            sp = 1;
-        } else {
-            sl_buf_putc(&b, c);
-            sp = 0;
-        }
-    }
-    while (b.len && b.ptr[b.len - 1] == ' ')
-        b.len--;
-    if (!b.len) {
-        sl_buf_free(&b);
+    size_t dlen, pos = 0, n;
+    const char *data = sl_data_get(name, &dlen), *line;
+    if (!data)
         return;
+    while (sl_data_next_line(data, dlen, &pos, &line, &n)) {
+        if (!n)
+            continue;
+        SL_PUSH(l->p, l->n, l->cap, line);
+        l->n--;
+        SL_PUSH(l->len, l->n, l->lcap, n);
     }
-    b.ptr[b.len] = '\0';
-    blk.len = b.len;
-    blk.text = sl_buf_detach(&b);
-    blk.kind = kind;
-    SL_PUSH(d->blocks, d->nblocks, d->cblocks, blk);
 }
 
-static void walk(const xmlNode *n, sl_html_doc *d, int depth)
+static void *rules_make(sl_ctx *ctx)
 {
-    static const char *const skip[] = {"script", "style", "nav", "aside", "footer", "form", "noscript",
-                                       "header", "iframe", "svg", NULL};
-    for (; n; n = n->next) {
-        const char *const *s;
-        int skipped = 0;
-        if (n->type != XML_ELEMENT_NODE || depth > SL_MAX_HTML_DEPTH)
+    html_rules *r = sl_xcalloc(1, sizeof(*r));
+    (void)ctx;
+    load_list(&r->unlikely, "html/unlikely");
+    load_list(&r->maybe, "html/maybe");
+    load_list(&r->positive, "html/positive");
+    load_list(&r->negative, "html/negative");
+    return r;
+}
+
+static void free_list(pat_list *l)
+{
+    free(l->p);
+    free(l->len);
+}
+
+static void rules_free(void *p)
+{
+    html_rules *r = p;
+    if (!r)
+        return;
+    free_list(&r->unlikely);
+    free_list(&r->maybe);
+    free_list(&r->positive);
+    free_list(&r->negative);
+    free(r);
+}
+
+static int is_ws(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* Whether the lower-cased class/id string s[0..n) matches one pattern:
+ * "=w" a whole token, "^w" a token prefix, "w" a substring. */
+static int pat_match1(const char *s, size_t n, const char *p, size_t plen)
+{
+    size_t i;
+    char mode = 0;
+    if (plen && (p[0] == '=' || p[0] == '^')) {
+        mode = p[0];
+        p++;
+        plen--;
+    }
+    if (!plen || plen > n)
+        return 0;
+    for (i = 0; i + plen <= n; i++) {
+        if (memcmp(s + i, p, plen) != 0)
             continue;
-        for (s = skip; *s; s++)
-            if (name_is(n, *s))
-                skipped = 1;
-        if (skipped)
+        if (!mode)
+            return 1;
+        if (i > 0 && !is_ws((unsigned char)s[i - 1]))
             continue;
-        if (name_is(n, "p") || name_is(n, "li") || name_is(n, "figcaption") || name_is(n, "h1") ||
-            name_is(n, "h2") || name_is(n, "h3") || name_is(n, "blockquote")) {
-            sl_buf b = SL_BUF_INIT;
-            sl_block_kind k = name_is(n, "li") ? SL_BLOCK_ITEM
-                              : name_is(n, "figcaption") ? SL_BLOCK_CAPTION
-                              : name_is(n, "h1") ? SL_BLOCK_TITLE
-                              : (name_is(n, "h2") || name_is(n, "h3")) ? SL_BLOCK_HEADING
-                              : name_is(n, "blockquote") ? SL_BLOCK_QUOTE
-                                                         : SL_BLOCK_BODY;
-            collect_text(n->children, &b);
-            add_block(d, &b, k);
-            sl_buf_free(&b);
+        if (mode == '^' || i + plen == n || is_ws((unsigned char)s[i + plen]))
+            return 1;
+    }
+    return 0;
+}
+
+static int pat_match(const pat_list *l, const char *s, size_t n)
+{
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        if (pat_match1(s, n, l->p[i], l->len[i]))
+            return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------------ the element table */
+
+enum {
+    EF_DROP = 1u << 0,      /* dropped by tag (script, style, ...) */
+    EF_CHROME = 1u << 1,    /* page furniture by tag or role */
+    EF_UNLIKELY = 1u << 2,  /* class/id says page chrome */
+    EF_HIDDEN = 1u << 3,    /* hidden, display:none, aria-hidden */
+    EF_LINK = 1u << 4,      /* inside an <a> */
+    EF_FIGURE = 1u << 5,    /* inside a <figure> */
+    EF_GONE = 1u << 6,      /* dropped under the current rules (self or ancestor) */
+    EF_CAND = 1u << 7,      /* has a score */
+    EF_ARTBODY = 1u << 8,   /* itemprop=articleBody */
+    EF_MAYBE = 1u << 9      /* class/id also matches a "maybe" pattern */
+};
+
+typedef struct elem {
+    xmlNode *x;
+    int parent;          /* index, -1 for the root */
+    const tag_info *tag;
+    unsigned flags;
+    int weight;          /* class/id weight: +25 positive, -25 negative */
+    /* sums over the subtree, dropped parts left out */
+    size_t text;         /* characters of text (white space runs count one) */
+    size_t link;         /* of which inside links */
+    size_t itext;        /* text whose nearest block ancestor is this element */
+    size_t head;         /* text inside headings */
+    size_t commas;
+    size_t icommas;      /* commas of itext */
+    unsigned np, nimg, nli, ninput, nembed, nblock;
+    double score;
+} elem;
+
+typedef struct extractor {
+    sl_ctx *ctx;
+    const html_rules *rules;
+    xmlDocPtr doc;
+    elem *e;
+    size_t n, cap;
+    sl_html_doc *out;
+    sl_html_meta meta;
+} extractor;
+
+/* Reads an attribute into a lower-cased NUL-terminated buffer (ASCII only:
+ * class names and ids are matched against ASCII patterns). */
+static void attr_lower(xmlNode *x, const char *name, sl_buf *b)
+{
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
+    size_t i, start = b->len;
+    if (!v)
+        return;
+    if (b->len)
+        sl_buf_putc(b, ' ');
+    start = b->len;
+    sl_buf_puts(b, (const char *)v);
+    for (i = start; i < b->len; i++)
+        if (b->ptr[i] >= 'A' && b->ptr[i] <= 'Z')
+            b->ptr[i] = (char)(b->ptr[i] - 'A' + 'a');
+    xmlFree(v);
+}
+
+static int attr_is(xmlNode *x, const char *name, const char *val)
+{
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
+    int r = 0;
+    if (v) {
+        r = xmlStrcasecmp(v, (const xmlChar *)val) == 0;
+        xmlFree(v);
+    }
+    return r;
+}
+
+/* Roles that mark page furniture (WAI-ARIA landmark and widget roles). */
+static int chrome_role(xmlNode *x)
+{
+    static const char *const roles[] = {"navigation", "complementary", "banner", "contentinfo",
+                                        "menu",       "menubar",       "dialog", "alertdialog",
+                                        "search",     "toolbar",       NULL};
+    xmlChar *v = xmlGetProp(x, (const xmlChar *)"role");
+    int r = 0, i;
+    if (!v)
+        return 0;
+    for (i = 0; roles[i]; i++)
+        if (xmlStrcasecmp(v, (const xmlChar *)roles[i]) == 0)
+            r = 1;
+    xmlFree(v);
+    return r;
+}
+
+static int is_hidden(xmlNode *x)
+{
+    xmlChar *v;
+    int r = 0;
+    if (xmlHasProp(x, (const xmlChar *)"hidden"))
+        return 1;
+    if (attr_is(x, "aria-hidden", "true"))
+        return 1;
+    v = xmlGetProp(x, (const xmlChar *)"style");
+    if (v) {
+        const char *s = (const char *)v;
+        size_t i, j = 0;
+        char tmp[64];
+        /* squeeze out spaces and lower-case, then look for the two rules */
+        for (i = 0; s[i] && j + 1 < sizeof(tmp); i++) {
+            if (is_ws((unsigned char)s[i]))
+                continue;
+            tmp[j++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+        }
+        tmp[j] = '\0';
+        r = strstr(tmp, "display:none") != NULL || strstr(tmp, "visibility:hidden") != NULL;
+        xmlFree(v);
+    }
+    return r;
+}
+
+/* Characters of text as a reader sees them: white space runs count one. */
+static size_t text_chars(const char *s, size_t *commas)
+{
+    size_t n = 0;
+    int sp = 1;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (is_ws(c)) {
+            if (!sp)
+                n++;
+            sp = 1;
             continue;
         }
-        if (name_is(n, "title") && !d->title) {
-            sl_buf b = SL_BUF_INIT;
-            collect_text(n->children, &b);
-            if (b.len)
-                d->title = sl_buf_detach(&b);
-            sl_buf_free(&b);
+        sp = 0;
+        if ((c & 0xC0) != 0x80)
+            n++;
+        if (c == ',')
+            (*commas)++;
+        else if (c == 0xEF && (unsigned char)s[1] == 0xBC && (unsigned char)s[2] == 0x8C)
+            (*commas)++; /* U+FF0C fullwidth comma */
+        else if (c == 0xD8 && (unsigned char)s[1] == 0x8C)
+            (*commas)++; /* U+060C Arabic comma */
+        else if (c == 0xE3 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0x81)
+            (*commas)++; /* U+3001 ideographic comma */
+    }
+    return n;
+}
+
+/* Records the elements under `root` in document order, without recursion.
+ * Metadata elements are handed to html_meta.c on the way. */
+static void collect(extractor *ex, xmlNode *root)
+{
+    int stack[SL_MAX_HTML_DEPTH + 2];
+    int depth = 0, cur = -1;
+    xmlNode *n = root;
+    sl_buf cls = SL_BUF_INIT;
+    while (n) {
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            const tag_info *t = tag_of(n);
+            sl_html_meta_element(&ex->meta, n);
+            if (depth < SL_MAX_HTML_DEPTH) {
+                elem el;
+                unsigned pf = cur >= 0 ? ex->e[cur].flags : 0;
+                memset(&el, 0, sizeof(el));
+                el.x = n;
+                el.parent = cur;
+                el.tag = t;
+                el.flags = pf & (EF_LINK | EF_FIGURE);
+                if (t->kind == K_A)
+                    el.flags |= EF_LINK;
+                if (t->kind == K_FIGURE)
+                    el.flags |= EF_FIGURE;
+                if (t->flags & TF_DROP)
+                    el.flags |= EF_DROP;
+                if ((t->flags & TF_CHROME) || chrome_role(n))
+                    el.flags |= EF_CHROME;
+                if (n->properties) {
+                    if (is_hidden(n))
+                        el.flags |= EF_HIDDEN;
+                    if (attr_is(n, "itemprop", "articleBody"))
+                        el.flags |= EF_ARTBODY;
+                    sl_buf_clear(&cls);
+                    attr_lower(n, "class", &cls);
+                    attr_lower(n, "id", &cls);
+                    if (cls.len) {
+                        if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
+                            el.flags |= EF_UNLIKELY;
+                        if (pat_match(&ex->rules->maybe, cls.ptr, cls.len))
+                            el.flags |= EF_MAYBE;
+                        if (pat_match(&ex->rules->negative, cls.ptr, cls.len))
+                            el.weight -= 25;
+                        if (pat_match(&ex->rules->positive, cls.ptr, cls.len))
+                            el.weight += 25;
+                    }
+                }
+                SL_PUSH(ex->e, ex->n, ex->cap, el);
+                n->_private = (void *)(intptr_t)ex->n;
+                stack[depth] = cur;
+                cur = (int)ex->n - 1;
+                descend = (!(t->flags & TF_DROP) || t->kind == K_HEAD) && n->children;
+            } else {
+                /* deeper than the cap: the text still counts, as inline */
+                n->_private = NULL;
+                descend = !(t->flags & TF_DROP) && n->children;
+            }
+        }
+        if (descend) {
+            n = n->children;
+            depth++;
             continue;
         }
-        walk(n->children, d, depth + 1);
+        /* leave this node and every ancestor whose children are done */
+        for (;;) {
+            if (n->type == XML_ELEMENT_NODE && depth < SL_MAX_HTML_DEPTH)
+                cur = stack[depth];
+            if (n == root) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+            depth--;
+        }
+    }
+    sl_buf_free(&cls);
+}
+
+/* ------------------------------------------------------------------ measuring */
+
+/* The rules of one attempt: later attempts drop less. */
+enum { R_UNLIKELY = 1u, R_WEIGHT = 2u, R_CLEAN = 4u, R_ALL = 7u };
+
+/* Marks EF_GONE under the rules and sums the measures bottom-up.  Elements
+ * are in document order, so a parent always precedes its children. */
+static void measure(extractor *ex, unsigned rules)
+{
+    size_t i;
+    for (i = 0; i < ex->n; i++) {
+        elem *e = &ex->e[i];
+        unsigned gone = e->flags & (EF_DROP | EF_CHROME | EF_HIDDEN);
+        if ((rules & R_UNLIKELY) && (e->flags & EF_UNLIKELY) && !(e->flags & (EF_MAYBE | EF_ARTBODY)) &&
+            e->tag->kind != K_BODY && e->tag->kind != K_A && e->tag->kind != K_ARTICLE &&
+            e->tag->kind != K_MAIN)
+            gone = 1;
+        if (e->parent >= 0 && (ex->e[e->parent].flags & EF_GONE))
+            gone = 1;
+        e->flags = (e->flags & ~(unsigned)(EF_GONE | EF_CAND)) | (gone ? EF_GONE : 0u);
+        e->text = e->link = e->itext = e->head = e->commas = e->icommas = 0;
+        e->np = e->nimg = e->nli = e->ninput = e->nembed = e->nblock = 0;
+        e->score = 0;
+    }
+    /* text nodes: each belongs to its element, and its inline text to the
+     * nearest block ancestor */
+    for (i = 0; i < ex->n; i++) {
+        elem *e = &ex->e[i];
+        xmlNode *c;
+        if (e->flags & EF_GONE)
+            continue;
+        for (c = e->x->children; c; c = c->next) {
+            if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+                size_t commas = 0, k = text_chars((const char *)c->content, &commas);
+                int b = (int)i;
+                e->text += k;
+                e->commas += commas;
+                if (e->flags & EF_LINK)
+                    e->link += k;
+                if (e->tag->flags & TF_HEAD)
+                    e->head += k;
+                while (b >= 0 && !(ex->e[b].tag->flags & TF_BLOCK))
+                    b = ex->e[b].parent;
+                if (b >= 0) {
+                    ex->e[b].itext += k;
+                    ex->e[b].icommas += commas;
+                }
+            }
+        }
+    }
+    for (i = ex->n; i-- > 0;) {
+        elem *e = &ex->e[i], *p;
+        if (e->flags & EF_GONE) {
+            /* a dropped element still counts as an image or field */
+            if (e->parent >= 0 && !(ex->e[e->parent].flags & EF_GONE)) {
+                p = &ex->e[e->parent];
+                if (e->tag->flags & TF_INPUT)
+                    p->ninput++;
+                if (e->tag->flags & TF_EMBED)
+                    p->nembed++;
+            }
+            continue;
+        }
+        if (e->tag->kind == K_P)
+            e->np++;
+        if (e->tag->kind == K_IMG)
+            e->nimg++;
+        if (e->tag->kind == K_LI)
+            e->nli++;
+        if (e->parent < 0)
+            continue;
+        p = &ex->e[e->parent];
+        p->text += e->text;
+        p->link += e->link;
+        p->head += (e->tag->flags & TF_HEAD) ? e->text : e->head;
+        p->commas += e->commas;
+        p->np += e->np;
+        p->nimg += e->nimg;
+        p->nli += e->nli;
+        p->ninput += e->ninput;
+        p->nembed += e->nembed;
+        if (e->tag->flags & TF_BLOCK)
+            p->nblock++;
+    }
+}
+
+static double link_density(const elem *e)
+{
+    return e->text ? (double)e->link / (double)e->text : 0.0;
+}
+
+/* ------------------------------------------------------------------ scoring */
+
+static double base_score(const elem *e, unsigned rules)
+{
+    double s = 0;
+    switch (e->tag->kind) {
+    case K_DIV: s = 5; break;
+    case K_PRE: case K_TD: case K_BLOCKQUOTE: s = 3; break;
+    case K_UL: case K_LI: case K_FORM: case K_DT: s = -3; break;
+    case K_H1: case K_HN: s = -5; break;
+    case K_ARTICLE: s = 10; break;
+    default: break;
+    }
+    if (e->flags & EF_ARTBODY)
+        s += 50;
+    if (rules & R_WEIGHT)
+        s += e->weight;
+    return s;
+}
+
+static void add_score(extractor *ex, int i, double s, unsigned rules)
+{
+    elem *e = &ex->e[i];
+    if (!(e->flags & EF_CAND)) {
+        e->flags |= EF_CAND;
+        e->score = base_score(e, rules);
+    }
+    e->score += s;
+}
+
+/* Scores the candidates; returns the index of the best, or -1. */
+static int score_candidates(extractor *ex, unsigned rules)
+{
+    size_t i;
+    int best = -1;
+    for (i = 0; i < ex->n; i++) {
+        elem *e = &ex->e[i];
+        int a, level;
+        double s;
+        if ((e->flags & EF_GONE) || !(e->tag->flags & TF_BLOCK) || (e->tag->flags & TF_HEAD))
+            continue;
+        if (e->itext < 25 || e->parent < 0)
+            continue;
+        s = 1.0 + (double)e->icommas + (double)(e->itext / 100 < 3 ? e->itext / 100 : 3);
+        for (a = e->parent, level = 0; a >= 0 && level < 5; a = ex->e[a].parent, level++) {
+            double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
+            if (ex->e[a].tag->kind == K_OTHER && !ex->e[a].x->parent)
+                break;
+            add_score(ex, a, s / div, rules);
+        }
+    }
+    for (i = 0; i < ex->n; i++) {
+        elem *e = &ex->e[i];
+        if (!(e->flags & EF_CAND) || (e->flags & EF_GONE))
+            continue;
+        e->score *= 1.0 - link_density(e);
+        if (best < 0 || e->score > ex->e[best].score)
+            best = (int)i;
+    }
+    return best;
+}
+
+static int is_ancestor(const extractor *ex, int a, int d)
+{
+    for (; d >= 0; d = ex->e[d].parent)
+        if (d == a)
+            return 1;
+    return 0;
+}
+
+/* Moves the top candidate up when the runners-up share an ancestor with it
+ * or when its parent scores better (Readability's two climbs). */
+static int refine_top(extractor *ex, int top)
+{
+    size_t i;
+    int alts[8], nalt = 0, p;
+    double last, threshold;
+    for (i = 0; i < ex->n && nalt < 8; i++) {
+        const elem *e = &ex->e[i];
+        if ((int)i != top && (e->flags & EF_CAND) && !(e->flags & EF_GONE) &&
+            e->score >= 0.75 * ex->e[top].score)
+            alts[nalt++] = (int)i;
+    }
+    if (nalt >= 3) {
+        for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
+            int k, shared = 0;
+            for (k = 0; k < nalt; k++)
+                shared += is_ancestor(ex, p, alts[k]);
+            if (shared >= 3) {
+                top = p;
+                break;
+            }
+        }
+    }
+    last = ex->e[top].score;
+    threshold = last / 3;
+    for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
+        if (!(ex->e[p].flags & EF_CAND))
+            continue;
+        if (ex->e[p].score < threshold)
+            break;
+        if (ex->e[p].score > last) {
+            top = p;
+            break;
+        }
+        last = ex->e[p].score;
+    }
+    /* an only child says no more than its parent */
+    for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
+        if (ex->e[p].nblock != 1 || ex->e[p].text != ex->e[top].text)
+            break;
+        top = p;
+    }
+    return top;
+}
+
+/* ------------------------------------------------------------------ emitting blocks */
+
+typedef struct emitter {
+    extractor *ex;
+    sl_buf cur;          /* the block being built */
+    int space;           /* a space is owed before the next word */
+    int brs;             /* <br>s since the last word */
+    sl_block_kind kind;  /* kind of the block being built */
+    unsigned rules;
+} emitter;
+
+static void flush(emitter *em)
+{
+    sl_html_block blk;
+    sl_html_doc *d = em->ex->out;
+    while (em->cur.len && (em->cur.ptr[em->cur.len - 1] == ' ' || em->cur.ptr[em->cur.len - 1] == '\n'))
+        em->cur.len--;
+    em->space = 0;
+    em->brs = 0;
+    if (!em->cur.len)
+        return;
+    em->cur.ptr[em->cur.len] = '\0';
+    blk.len = em->cur.len;
+    blk.text = sl_xstrndup(em->cur.ptr, em->cur.len);
+    blk.kind = em->kind;
+    SL_PUSH(d->blocks, d->nblocks, d->cblocks, blk);
+    sl_buf_clear(&em->cur);
+}
+
+static void put_text(emitter *em, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (is_ws(c)) {
+            if (em->cur.len)
+                em->space = 1;
+            continue;
+        }
+        if (em->space && em->cur.len)
+            sl_buf_putc(&em->cur, em->brs ? '\n' : ' ');
+        else if (em->brs && em->cur.len)
+            sl_buf_putc(&em->cur, '\n');
+        em->space = 0;
+        em->brs = 0;
+        sl_buf_putc(&em->cur, c);
+    }
+}
+
+/* The kind of text inside element i: the nearest kind-bearing ancestor
+ * below the container decides. */
+static sl_block_kind kind_of(const extractor *ex, int i, int stop)
+{
+    for (; i >= 0; i = ex->e[i].parent) {
+        switch (ex->e[i].tag->kind) {
+        case K_LI: case K_DT: return SL_BLOCK_ITEM;
+        case K_FIGCAPTION: case K_CAPTION: case K_FIGURE: return SL_BLOCK_CAPTION;
+        case K_BLOCKQUOTE: return SL_BLOCK_QUOTE;
+        case K_H1: return SL_BLOCK_TITLE;
+        case K_HN: return SL_BLOCK_HEADING;
+        default: break;
+        }
+        if (i == stop)
+            break;
+    }
+    return SL_BLOCK_BODY;
+}
+
+/* Readability's conditional cleaning: whether a list, table, form or
+ * division inside the article is furniture after all. */
+static int clean_away(const extractor *ex, int i, unsigned rules)
+{
+    const elem *e = &ex->e[i];
+    tag_kind k = e->tag->kind;
+    int weight = (rules & R_WEIGHT) ? e->weight : 0;
+    int is_list = k == K_UL;
+    double ld;
+    if (!(rules & R_CLEAN))
+        return 0;
+    if (k != K_DIV && k != K_SECTION && k != K_UL && k != K_TABLE && k != K_FORM && k != K_OTHER &&
+        k != K_HEADER)
+        return 0;
+    if (k == K_OTHER && !(e->tag->flags & TF_BLOCK))
+        return 0;
+    if (e->flags & EF_ARTBODY)
+        return 0;
+    if (weight + ((e->flags & EF_CAND) ? e->score : 0) < 0)
+        return 1;
+    if (e->commas >= 10)
+        return 0;
+    ld = link_density(e);
+    if (!is_list && e->nli > e->np + 100)
+        return 0; /* never, as in Readability ("li - 100") */
+    if (e->nimg > 1 && (double)e->np / e->nimg < 0.5 && !(e->flags & EF_FIGURE))
+        return 1;
+    if (e->ninput > e->np / 3)
+        return 1;
+    if (!is_list && e->text < 25 && (e->nimg == 0 || e->nimg > 2) && ld > 0 &&
+        (!e->text || (double)e->head / e->text < 0.9))
+        return 1;
+    if (!is_list && weight < 25 && ld > 0.2)
+        return 1;
+    if (weight >= 25 && ld > 0.5)
+        return 1;
+    if (is_list && ld > 0.5)
+        return 1;
+    if ((e->nembed == 1 && e->text < 75) || e->nembed > 1)
+        return 1;
+    return 0;
+}
+
+/* The table index of an element recorded by collect(), or -1 for one below
+ * the depth cap. */
+static int index_of(const xmlNode *n)
+{
+    return n->_private ? (int)((intptr_t)n->_private - 1) : -1;
+}
+
+/* Emits the text of the subtree of element `root` as blocks, walking the
+ * libxml2 tree without recursion.  Elements below the depth cap have no
+ * entry and are read as inline. */
+static void emit_subtree(emitter *em, int root)
+{
+    extractor *ex = em->ex;
+    xmlNode *top = ex->e[root].x, *n = top;
+    int cur = -1; /* innermost recorded element we are in */
+    while (n) {
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            int id = index_of(n);
+            if (id >= 0) {
+                const elem *e = &ex->e[id];
+                if (!(e->flags & EF_GONE) && (id == root || !clean_away(ex, id, em->rules))) {
+                    if (e->tag->kind == K_BR) {
+                        if (em->brs && em->cur.len)
+                            flush(em);
+                        else if (em->cur.len)
+                            em->brs = 1;
+                    } else if (e->tag->flags & TF_BLOCK) {
+                        flush(em);
+                        em->kind = kind_of(ex, id, root);
+                    }
+                    if (n->children) {
+                        cur = id;
+                        descend = 1;
+                    } else if (e->tag->flags & TF_BLOCK) {
+                        flush(em);
+                        if (cur >= 0)
+                            em->kind = kind_of(ex, cur, root);
+                    }
+                }
+            } else {
+                const tag_info *t = tag_of(n);
+                if (t->kind == K_BR && em->cur.len)
+                    em->brs = 1;
+                descend = !(t->flags & TF_DROP) && n->children;
+            }
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            put_text(em, (const char *)n->content);
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (n->type == XML_ELEMENT_NODE && cur >= 0 && ex->e[cur].x == n) {
+                if (ex->e[cur].tag->flags & TF_BLOCK)
+                    flush(em);
+                cur = n == top ? -1 : ex->e[cur].parent;
+                if (cur >= 0)
+                    em->kind = kind_of(ex, cur, root);
+            }
+            if (n == top) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+        }
+    }
+    flush(em);
+}
+
+/* ------------------------------------------------------------------ attempts */
+
+static size_t body_chars(const sl_html_doc *d)
+{
+    size_t i, n = 0;
+    for (i = 0; i < d->nblocks; i++)
+        if (d->blocks[i].kind != SL_BLOCK_TITLE && d->blocks[i].kind != SL_BLOCK_CAPTION)
+            n += d->blocks[i].len;
+    return n;
+}
+
+static void free_blocks(sl_html_doc *d)
+{
+    size_t i;
+    for (i = 0; i < d->nblocks; i++)
+        free(d->blocks[i].text);
+    free(d->blocks);
+    d->blocks = NULL;
+    d->nblocks = d->cblocks = 0;
+}
+
+/* Whether the text of a short paragraph reads as a sentence. */
+static int ends_sentence(xmlNode *x)
+{
+    xmlChar *c = xmlNodeGetContent(x);
+    int r = 0;
+    if (c) {
+        size_t n = strlen((const char *)c);
+        while (n && is_ws(c[n - 1]))
+            n--;
+        r = (n && c[n - 1] == '.') || strstr((const char *)c, ". ") != NULL;
+        xmlFree(c);
+    }
+    return r;
+}
+
+/* One extraction under `rules` into ex->out's blocks. */
+static void attempt(extractor *ex, unsigned rules)
+{
+    emitter em;
+    int top, p;
+    double threshold;
+    measure(ex, rules);
+    top = score_candidates(ex, rules);
+    if (top < 0)
+        return;
+    top = refine_top(ex, top);
+    memset(&em, 0, sizeof(em));
+    em.ex = ex;
+    em.rules = rules;
+    p = ex->e[top].parent;
+    threshold = ex->e[top].score * 0.2 > 10 ? ex->e[top].score * 0.2 : 10;
+    if (p < 0) {
+        emit_subtree(&em, top);
+    } else {
+        size_t i;
+        for (i = (size_t)p + 1; i < ex->n; i++) {
+            const elem *s = &ex->e[i];
+            int take = 0;
+            if (s->parent != p) {
+                if (!is_ancestor(ex, p, (int)i))
+                    break;
+                continue;
+            }
+            if ((int)i == top) {
+                take = 1;
+            } else if (!(s->flags & EF_GONE)) {
+                double bonus = 0;
+                if ((rules & R_WEIGHT) && ex->e[top].weight > 0 && s->weight == ex->e[top].weight)
+                    bonus = ex->e[top].score * 0.2;
+                if ((s->flags & EF_CAND) && s->score + bonus >= threshold)
+                    take = 1;
+                else if (s->tag->kind == K_P) {
+                    double ld = link_density(s);
+                    if (s->text > 80 && ld < 0.25)
+                        take = 1;
+                    else if (s->text > 0 && s->text <= 80 && ld == 0)
+                        take = ends_sentence(s->x);
+                }
+            }
+            if (take)
+                emit_subtree(&em, (int)i);
+        }
+    }
+    sl_buf_free(&em.cur);
+}
+
+/* ------------------------------------------------------------------ entry points */
+
+/* Parses the page into a tree: bytes to UTF-8 first (charset.c), then
+ * libxml2 told to trust that and never to fetch anything. */
+static int parse(sl_ctx *ctx, const char *bytes, size_t len, xmlDocPtr *doc)
+{
+    sl_buf u = SL_BUF_INIT;
+    htmlParserCtxtPtr pc;
+    *doc = NULL;
+    if (len > (size_t)INT_MAX / 4)
+        return sl_fail(ctx, SL_ETOOBIG, "HTML of %zu bytes is too large", len);
+    sl_charset_to_utf8(bytes, len, &u, NULL, NULL);
+    if (u.len > (size_t)INT_MAX) {
+        sl_buf_free(&u);
+        return sl_fail(ctx, SL_ETOOBIG, "HTML of %zu bytes is too large", len);
+    }
+    pc = htmlNewParserCtxt();
+    if (!pc) {
+        sl_buf_free(&u);
+        return sl_fail(ctx, SL_EFORMAT, "HTML parser could not start");
+    }
+    *doc = htmlCtxtReadMemory(pc, u.ptr ? u.ptr : "", (int)u.len, NULL, "UTF-8",
+                              HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                                  HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
+    htmlFreeParserCtxt(pc);
+    sl_buf_free(&u);
+    if (!*doc)
+        return sl_fail(ctx, SL_EFORMAT, "HTML could not be parsed");
+    return SL_OK;
+}
+
+/* Replaces the blocks by the JSON-LD articleBody when the tree gave much
+ * less: pages that render the story by script still carry it there. */
+static void ld_fallback(sl_html_doc *out, const char *body)
+{
+    size_t have = body_chars(out), n = 0;
+    const char *p = body;
+    char *c;
+    if (!body)
+        return;
+    c = sl_html_collapse(body, strlen(body));
+    n = strlen(c);
+    free(c);
+    if (n < 200 || (double)n < 2.0 * (double)have + 100)
+        return;
+    free_blocks(out);
+    /* paragraphs are separated by line breaks in articleBody */
+    while (*p) {
+        const char *e = strchr(p, '\n');
+        size_t k = e ? (size_t)(e - p) : strlen(p);
+        sl_html_block blk;
+        blk.text = sl_html_collapse(p, k);
+        blk.len = strlen(blk.text);
+        blk.kind = SL_BLOCK_BODY;
+        if (blk.len)
+            SL_PUSH(out->blocks, out->nblocks, out->cblocks, blk);
+        else
+            free(blk.text);
+        p += k;
+        if (*p)
+            p++;
     }
 }
 
 int sl_html_extract(sl_ctx *ctx, const char *bytes, size_t len, sl_html_doc *out)
 {
-    htmlDocPtr doc;
+    extractor ex;
+    xmlNode *root;
+    static const unsigned tries[] = {R_ALL, R_WEIGHT | R_CLEAN, R_CLEAN, 0};
+    size_t t;
+    int rc;
     memset(out, 0, sizeof(*out));
-    if (len > (size_t)0x7fffffff)
-        return sl_fail(ctx, SL_ETOOBIG, "HTML too large");
-    doc = htmlReadMemory(bytes, (int)len, NULL, NULL,
-                         HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                             HTML_PARSE_NONET | HTML_PARSE_COMPACT);
-    if (!doc)
-        return sl_fail(ctx, SL_EFORMAT, "HTML could not be parsed");
-    walk(xmlDocGetRootElement(doc), out, 0);
+    memset(&ex, 0, sizeof(ex));
+    ex.ctx = ctx;
+    ex.out = out;
+    ex.rules = sl_ctx_resource(ctx, "html.rules", rules_make, rules_free);
+    rc = parse(ctx, bytes, len, &ex.doc);
+    if (rc < 0)
+        return rc;
+    root = xmlDocGetRootElement(ex.doc);
+    sl_html_meta_init(&ex.meta);
+    if (root)
+        collect(&ex, root);
+    for (t = 0; t < sizeof(tries) / sizeof(tries[0]) && ex.n; t++) {
+        sl_html_doc keep = *out;
+        out->blocks = NULL;
+        out->nblocks = out->cblocks = 0;
+        attempt(&ex, tries[t]);
+        if (body_chars(out) < body_chars(&keep)) {
+            free_blocks(out);
+            out->blocks = keep.blocks;
+            out->nblocks = keep.nblocks;
+            out->cblocks = keep.cblocks;
+        } else {
+            free_blocks(&keep);
+        }
+        if (body_chars(out) >= 500)
+            break;
+    }
+    ld_fallback(out, ex.meta.ld_body);
+    sl_html_meta_finish(&ex.meta, out);
+    free(ex.e);
+    xmlFreeDoc(ex.doc);
+    return SL_OK;
+}
+
+/* Everything a reader of the page could see, without recursion. */
+int sl_html_page_text(sl_ctx *ctx, const char *bytes, size_t len, sl_buf *out)
+{
+    xmlDocPtr doc;
+    xmlNode *root, *n;
+    int rc = parse(ctx, bytes, len, &doc);
+    if (rc < 0)
+        return rc;
+    root = xmlDocGetRootElement(doc);
+    n = root;
+    while (n) {
+        int descend = 0;
+        if (n->type == XML_ELEMENT_NODE) {
+            const tag_info *t = tag_of(n);
+            descend = (!(t->flags & TF_DROP) || t->kind == K_HEAD ||
+                       (n->name && strcmp((const char *)n->name, "title") == 0)) &&
+                      n->children;
+            if ((t->flags & TF_BLOCK) || t->kind == K_BR)
+                sl_buf_putc(out, '\n');
+        } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content &&
+                   n->parent && !(n->parent->name && (strcmp((const char *)n->parent->name, "script") == 0 ||
+                                                      strcmp((const char *)n->parent->name, "style") == 0))) {
+            sl_buf_puts(out, (const char *)n->content);
+        }
+        if (descend) {
+            n = n->children;
+            continue;
+        }
+        for (;;) {
+            if (n == root) {
+                n = NULL;
+                break;
+            }
+            if (n->next) {
+                n = n->next;
+                break;
+            }
+            n = n->parent;
+            if (n->type == XML_ELEMENT_NODE && (tag_of(n)->flags & TF_BLOCK))
+                sl_buf_putc(out, '\n');
+        }
+    }
     xmlFreeDoc(doc);
     return SL_OK;
 }
 
 void sl_html_doc_free(sl_html_doc *d)
 {
-    size_t i;
     if (!d)
         return;
-    for (i = 0; i < d->nblocks; i++)
-        free(d->blocks[i].text);
-    free(d->blocks);
+    free_blocks(d);
     free(d->title);
     free(d->date);
     free(d->date_evidence);
