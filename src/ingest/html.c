@@ -172,7 +172,7 @@ typedef struct pat_list {
 } pat_list;
 
 typedef struct html_rules {
-    pat_list unlikely, maybe, positive, negative;
+    pat_list unlikely, boilerplate, maybe, positive, negative;
 } html_rules;
 
 static void load_list(pat_list *l, const char *name)
@@ -195,6 +195,7 @@ static void *rules_make(sl_ctx *ctx)
     html_rules *r = sl_xcalloc(1, sizeof(*r));
     (void)ctx;
     load_list(&r->unlikely, "html/unlikely");
+    load_list(&r->boilerplate, "html/boilerplate");
     load_list(&r->maybe, "html/maybe");
     load_list(&r->positive, "html/positive");
     load_list(&r->negative, "html/negative");
@@ -213,6 +214,7 @@ static void rules_free(void *p)
     if (!r)
         return;
     free_list(&r->unlikely);
+    free_list(&r->boilerplate);
     free_list(&r->maybe);
     free_list(&r->positive);
     free_list(&r->negative);
@@ -271,7 +273,9 @@ enum {
     EF_GONE = 1u << 6,      /* dropped under the current rules (self or ancestor) */
     EF_CAND = 1u << 7,      /* has a score */
     EF_ARTBODY = 1u << 8,   /* itemprop=articleBody */
-    EF_MAYBE = 1u << 9      /* class/id also matches a "maybe" pattern */
+    EF_MAYBE = 1u << 9,     /* class/id also matches a "maybe" pattern */
+    EF_BOILER = 1u << 10,   /* class/id says comments, sharing, related links, ads */
+    EF_HASART = 1u << 11    /* holds an <article>, <main> or itemprop=articleBody */
 };
 
 typedef struct elem {
@@ -441,6 +445,8 @@ static void collect(extractor *ex, xmlNode *root)
                     if (cls.len) {
                         if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
                             el.flags |= EF_UNLIKELY;
+                        if (pat_match(&ex->rules->boilerplate, cls.ptr, cls.len))
+                            el.flags |= EF_BOILER;
                         if (pat_match(&ex->rules->maybe, cls.ptr, cls.len))
                             el.flags |= EF_MAYBE;
                         if (pat_match(&ex->rules->negative, cls.ptr, cls.len))
@@ -482,6 +488,18 @@ static void collect(extractor *ex, xmlNode *root)
         }
     }
     sl_buf_free(&cls);
+    /* which elements hold an article marker: a class pattern never drops
+     * those (a wrapper "m-advertisement-pusher" around the whole page) */
+    {
+        size_t i;
+        for (i = ex->n; i-- > 0;) {
+            elem *e = &ex->e[i];
+            int mark = (e->flags & (EF_ARTBODY | EF_HASART)) || e->tag->kind == K_ARTICLE ||
+                       e->tag->kind == K_MAIN;
+            if (mark && e->parent >= 0)
+                ex->e[e->parent].flags |= EF_HASART;
+        }
+    }
 }
 
 /* ------------------------------------------------------------------ measuring */
@@ -497,7 +515,8 @@ static void measure(extractor *ex, unsigned rules)
     for (i = 0; i < ex->n; i++) {
         elem *e = &ex->e[i];
         unsigned gone = e->flags & (EF_DROP | EF_CHROME | EF_HIDDEN);
-        if ((rules & R_UNLIKELY) && (e->flags & EF_UNLIKELY) && !(e->flags & (EF_MAYBE | EF_ARTBODY)) &&
+        if (((rules & R_UNLIKELY) ? (e->flags & (EF_UNLIKELY | EF_BOILER)) : (e->flags & EF_BOILER)) &&
+            !(e->flags & (EF_MAYBE | EF_ARTBODY | EF_HASART)) &&
             e->tag->kind != K_BODY && e->tag->kind != K_A && e->tag->kind != K_ARTICLE &&
             e->tag->kind != K_MAIN)
             gone = 1;
@@ -619,7 +638,9 @@ static int score_candidates(extractor *ex, unsigned rules)
         if (e->itext < 25 || e->parent < 0)
             continue;
         s = 1.0 + (double)e->icommas + (double)(e->itext / 100 < 3 ? e->itext / 100 : 3);
-        for (a = e->parent, level = 0; a >= 0 && level < 5; a = ex->e[a].parent, level++) {
+        /* loose text beside blocks is a paragraph of its own element (as
+         * Readability wraps such runs in <p>) */
+        for (a = e->nblock ? (int)i : e->parent, level = 0; a >= 0 && level < 5; a = ex->e[a].parent, level++) {
             double div = level == 0 ? 1.0 : level == 1 ? 2.0 : level * 3.0;
             if (ex->e[a].tag->kind == K_OTHER && !ex->e[a].x->parent)
                 break;
