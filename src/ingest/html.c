@@ -941,9 +941,17 @@ static void attempt(extractor *ex, unsigned rules)
     double threshold;
     measure(ex, rules);
     top = score_candidates(ex, rules);
-    if (top < 0)
-        return;
-    top = refine_top(ex, top);
+    if (top < 0) {
+        /* no paragraph worth scoring: a short page; its body is the text */
+        size_t i;
+        for (i = 0; i < ex->n && ex->e[i].tag->kind != K_BODY; i++)
+            ;
+        top = i < ex->n ? (int)i : 0;
+        ex->e[top].score = 0;
+        ex->e[top].flags |= EF_CAND;
+    } else {
+        top = refine_top(ex, top);
+    }
     memset(&em, 0, sizeof(em));
     em.ex = ex;
     em.rules = rules;
@@ -1000,6 +1008,10 @@ static int parse(sl_ctx *ctx, const char *bytes, size_t len, xmlDocPtr *doc)
         sl_buf_free(&u);
         return sl_fail(ctx, SL_ETOOBIG, "HTML of %zu bytes is too large", len);
     }
+    if (!u.len) {
+        sl_buf_free(&u);
+        return SL_OK; /* nothing to parse: an empty page */
+    }
     pc = htmlNewParserCtxt();
     if (!pc) {
         sl_buf_free(&u);
@@ -1010,8 +1022,8 @@ static int parse(sl_ctx *ctx, const char *bytes, size_t len, xmlDocPtr *doc)
                                   HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | HTML_PARSE_COMPACT);
     htmlFreeParserCtxt(pc);
     sl_buf_free(&u);
-    if (!*doc)
-        return sl_fail(ctx, SL_EFORMAT, "HTML could not be parsed");
+    /* libxml2 gives no tree for input without any content (white space
+     * only); that is an empty page, not an error */
     return SL_OK;
 }
 
@@ -1061,7 +1073,7 @@ int sl_html_extract(sl_ctx *ctx, const char *bytes, size_t len, sl_html_doc *out
     ex.out = out;
     ex.rules = sl_ctx_resource(ctx, "html.rules", rules_make, rules_free);
     rc = parse(ctx, bytes, len, &ex.doc);
-    if (rc < 0)
+    if (rc < 0 || !ex.doc)
         return rc;
     root = xmlDocGetRootElement(ex.doc);
     sl_html_meta_init(&ex.meta);
@@ -1096,7 +1108,7 @@ int sl_html_page_text(sl_ctx *ctx, const char *bytes, size_t len, sl_buf *out)
     xmlDocPtr doc;
     xmlNode *root, *n;
     int rc = parse(ctx, bytes, len, &doc);
-    if (rc < 0)
+    if (rc < 0 || !doc)
         return rc;
     root = xmlDocGetRootElement(doc);
     n = root;
