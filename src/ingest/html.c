@@ -291,7 +291,7 @@ typedef struct elem {
     size_t head;         /* text inside headings */
     size_t commas;
     size_t icommas;      /* commas of itext */
-    unsigned np, nimg, nli, ninput, nembed, nblock;
+    unsigned np, nimg, nli, ninput, nembed, nblock, nart;
     double score;
 } elem;
 
@@ -524,7 +524,7 @@ static void measure(extractor *ex, unsigned rules)
             gone = 1;
         e->flags = (e->flags & ~(unsigned)(EF_GONE | EF_CAND)) | (gone ? EF_GONE : 0u);
         e->text = e->link = e->itext = e->head = e->commas = e->icommas = 0;
-        e->np = e->nimg = e->nli = e->ninput = e->nembed = e->nblock = 0;
+        e->np = e->nimg = e->nli = e->ninput = e->nembed = e->nblock = e->nart = 0;
         e->score = 0;
     }
     /* text nodes: each belongs to its element, and its inline text to the
@@ -572,6 +572,8 @@ static void measure(extractor *ex, unsigned rules)
             e->nimg++;
         if (e->tag->kind == K_LI)
             e->nli++;
+        if (e->tag->kind == K_ARTICLE)
+            e->nart++;
         if (e->parent < 0)
             continue;
         p = &ex->e[e->parent];
@@ -584,6 +586,7 @@ static void measure(extractor *ex, unsigned rules)
         p->nli += e->nli;
         p->ninput += e->ninput;
         p->nembed += e->nembed;
+        p->nart += e->nart;
         if (e->tag->flags & TF_BLOCK)
             p->nblock++;
     }
@@ -668,6 +671,19 @@ static int is_ancestor(const extractor *ex, int a, int d)
 
 /* Moves the top candidate up when the runners-up share an ancestor with it
  * or when its parent scores better (Readability's two climbs). */
+/* Whether the climb from `top` may go up to p: never out of an <article>
+ * into an element holding several, a list of stories. */
+static int may_climb(const extractor *ex, int top, int p)
+{
+    int a;
+    if (ex->e[p].nart < 2)
+        return 1;
+    for (a = top; a >= 0 && a != p; a = ex->e[a].parent)
+        if (ex->e[a].tag->kind == K_ARTICLE)
+            return 0;
+    return 1;
+}
+
 static int refine_top(extractor *ex, int top)
 {
     size_t i;
@@ -682,6 +698,8 @@ static int refine_top(extractor *ex, int top)
     if (nalt >= 3) {
         for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
             int k, shared = 0;
+            if (!may_climb(ex, top, p))
+                break;
             for (k = 0; k < nalt; k++)
                 shared += is_ancestor(ex, p, alts[k]);
             if (shared >= 3) {
@@ -693,6 +711,8 @@ static int refine_top(extractor *ex, int top)
     last = ex->e[top].score;
     threshold = last / 3;
     for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
+        if (!may_climb(ex, top, p))
+            break;
         if (!(ex->e[p].flags & EF_CAND))
             continue;
         if (ex->e[p].score < threshold)
@@ -705,7 +725,7 @@ static int refine_top(extractor *ex, int top)
     }
     /* an only child says no more than its parent */
     for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {
-        if (ex->e[p].nblock != 1 || ex->e[p].text != ex->e[top].text)
+        if (ex->e[p].nblock != 1 || ex->e[p].text != ex->e[top].text || !may_climb(ex, top, p))
             break;
         top = p;
     }
@@ -971,7 +991,8 @@ static void attempt(extractor *ex, unsigned rules)
             }
             if ((int)i == top) {
                 take = 1;
-            } else if (!(s->flags & EF_GONE)) {
+            } else if (!(s->flags & EF_GONE) &&
+                       !(s->tag->kind == K_ARTICLE && ex->e[top].tag->kind == K_ARTICLE)) {
                 double bonus = 0;
                 if ((rules & R_WEIGHT) && ex->e[top].weight > 0 && s->weight == ex->e[top].weight)
                     bonus = ex->e[top].score * 0.2;
