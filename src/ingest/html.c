@@ -172,7 +172,7 @@ typedef struct pat_list {
 } pat_list;
 
 typedef struct html_rules {
-    pat_list unlikely, boilerplate, maybe, positive, negative;
+    pat_list unlikely, boilerplate, maybe, positive, negative, small;
 } html_rules;
 
 static void load_list(pat_list *l, const char *name)
@@ -196,6 +196,7 @@ static void *rules_make(sl_ctx *ctx)
     (void)ctx;
     load_list(&r->unlikely, "html/unlikely");
     load_list(&r->boilerplate, "html/boilerplate");
+    load_list(&r->small, "html/small");
     load_list(&r->maybe, "html/maybe");
     load_list(&r->positive, "html/positive");
     load_list(&r->negative, "html/negative");
@@ -215,6 +216,7 @@ static void rules_free(void *p)
         return;
     free_list(&r->unlikely);
     free_list(&r->boilerplate);
+    free_list(&r->small);
     free_list(&r->maybe);
     free_list(&r->positive);
     free_list(&r->negative);
@@ -275,7 +277,8 @@ enum {
     EF_ARTBODY = 1u << 8,   /* itemprop=articleBody */
     EF_MAYBE = 1u << 9,     /* class/id also matches a "maybe" pattern */
     EF_BOILER = 1u << 10,   /* class/id says comments, sharing, related links, ads */
-    EF_HASART = 1u << 11    /* holds an <article>, <main> or itemprop=articleBody */
+    EF_HASART = 1u << 11,   /* holds an <article>, <main> or itemprop=articleBody */
+    EF_SMALL = 1u << 12     /* class/id says byline, date, tags, credit: dropped when short */
 };
 
 typedef struct elem {
@@ -439,12 +442,16 @@ static void collect(extractor *ex, xmlNode *root)
                         el.flags |= EF_HIDDEN;
                     if (attr_is(n, "itemprop", "articleBody"))
                         el.flags |= EF_ARTBODY;
+                    if (attr_is(n, "itemprop", "author") || attr_is(n, "rel", "author"))
+                        el.flags |= EF_SMALL;
                     sl_buf_clear(&cls);
                     attr_lower(n, "class", &cls);
                     attr_lower(n, "id", &cls);
                     if (cls.len) {
                         if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
                             el.flags |= EF_UNLIKELY;
+                        if (pat_match(&ex->rules->small, cls.ptr, cls.len))
+                            el.flags |= EF_SMALL;
                         if (pat_match(&ex->rules->boilerplate, cls.ptr, cls.len))
                             el.flags |= EF_BOILER;
                         if (pat_match(&ex->rules->maybe, cls.ptr, cls.len))
@@ -810,6 +817,8 @@ static int clean_away(const extractor *ex, int i, unsigned rules)
     double ld;
     if (!(rules & R_CLEAN))
         return 0;
+    if ((e->flags & EF_SMALL) && e->text < 150 && !(e->flags & (EF_ARTBODY | EF_HASART)))
+        return 1;
     if (k != K_DIV && k != K_SECTION && k != K_UL && k != K_TABLE && k != K_FORM && k != K_OTHER &&
         k != K_HEADER)
         return 0;
