@@ -748,6 +748,8 @@ typedef struct emitter {
     int brs;             /* <br>s since the last word */
     sl_block_kind kind;  /* kind of the block being built */
     unsigned rules;
+    size_t chars, link;  /* characters of the block, and of them inside links */
+    int in_link;         /* the text being put is inside a link */
 } emitter;
 
 static void flush(emitter *em)
@@ -758,6 +760,12 @@ static void flush(emitter *em)
         em->cur.len--;
     em->space = 0;
     em->brs = 0;
+    /* a paragraph or item that is one link and nothing else points to
+     * another story ("You may also like" lists, "Read more" lines) */
+    if (em->cur.len && em->link * 10 >= em->chars * 9 &&
+        (em->kind == SL_BLOCK_BODY || em->kind == SL_BLOCK_ITEM))
+        sl_buf_clear(&em->cur);
+    em->chars = em->link = 0;
     if (!em->cur.len)
         return;
     em->cur.ptr[em->cur.len] = '\0';
@@ -784,6 +792,11 @@ static void put_text(emitter *em, const char *s)
         em->space = 0;
         em->brs = 0;
         sl_buf_putc(&em->cur, c);
+        if ((c & 0xC0) != 0x80) {
+            em->chars++;
+            if (em->in_link)
+                em->link++;
+        }
     }
 }
 
@@ -898,6 +911,7 @@ static void emit_subtree(emitter *em, int root)
                 descend = !(t->flags & TF_DROP) && n->children;
             }
         } else if ((n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE) && n->content) {
+            em->in_link = cur >= 0 && (ex->e[cur].flags & EF_LINK);
             put_text(em, (const char *)n->content);
         }
         if (descend) {
