@@ -172,7 +172,7 @@ typedef struct pat_list {
 } pat_list;
 
 typedef struct html_rules {
-    pat_list unlikely, boilerplate, maybe, positive, negative, small;
+    pat_list unlikely, boilerplate, maybe, positive, negative, small, embeds;
 } html_rules;
 
 static void load_list(pat_list *l, const char *name)
@@ -197,6 +197,7 @@ static void *rules_make(sl_ctx *ctx)
     load_list(&r->unlikely, "html/unlikely");
     load_list(&r->boilerplate, "html/boilerplate");
     load_list(&r->small, "html/small");
+    load_list(&r->embeds, "html/embeds");
     load_list(&r->maybe, "html/maybe");
     load_list(&r->positive, "html/positive");
     load_list(&r->negative, "html/negative");
@@ -217,6 +218,7 @@ static void rules_free(void *p)
     free_list(&r->unlikely);
     free_list(&r->boilerplate);
     free_list(&r->small);
+    free_list(&r->embeds);
     free_list(&r->maybe);
     free_list(&r->positive);
     free_list(&r->negative);
@@ -278,7 +280,8 @@ enum {
     EF_MAYBE = 1u << 9,     /* class/id also matches a "maybe" pattern */
     EF_BOILER = 1u << 10,   /* class/id says comments, sharing, related links, ads */
     EF_HASART = 1u << 11,   /* holds an <article>, <main> or itemprop=articleBody */
-    EF_SMALL = 1u << 12     /* class/id says byline, date, tags, credit: dropped when short */
+    EF_SMALL = 1u << 12,    /* class/id says byline, date, tags, credit: dropped when short */
+    EF_EMBED = 1u << 13     /* an embedded post (tweet) or an element around one */
 };
 
 typedef struct elem {
@@ -450,6 +453,8 @@ static void collect(extractor *ex, xmlNode *root)
                     if (cls.len) {
                         if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
                             el.flags |= EF_UNLIKELY;
+                        if (pat_match(&ex->rules->embeds, cls.ptr, cls.len))
+                            el.flags |= EF_EMBED;
                         if (pat_match(&ex->rules->small, cls.ptr, cls.len))
                             el.flags |= EF_SMALL;
                         if (pat_match(&ex->rules->boilerplate, cls.ptr, cls.len))
@@ -505,6 +510,8 @@ static void collect(extractor *ex, xmlNode *root)
                        e->tag->kind == K_MAIN;
             if (mark && e->parent >= 0)
                 ex->e[e->parent].flags |= EF_HASART;
+            if ((e->flags & EF_EMBED) && e->parent >= 0)
+                ex->e[e->parent].flags |= EF_EMBED;
         }
     }
 }
@@ -523,7 +530,7 @@ static void measure(extractor *ex, unsigned rules)
         elem *e = &ex->e[i];
         unsigned gone = e->flags & (EF_DROP | EF_CHROME | EF_HIDDEN);
         if (((rules & R_UNLIKELY) ? (e->flags & (EF_UNLIKELY | EF_BOILER)) : (e->flags & EF_BOILER)) &&
-            !(e->flags & (EF_MAYBE | EF_ARTBODY | EF_HASART)) &&
+            !(e->flags & (EF_MAYBE | EF_ARTBODY | EF_HASART | EF_EMBED)) &&
             e->tag->kind != K_BODY && e->tag->kind != K_A && e->tag->kind != K_ARTICLE &&
             e->tag->kind != K_MAIN)
             gone = 1;
@@ -829,6 +836,8 @@ static int clean_away(const extractor *ex, int i, unsigned rules)
     int is_list = k == K_UL;
     double ld;
     if (!(rules & R_CLEAN))
+        return 0;
+    if (e->flags & EF_EMBED)
         return 0;
     if ((e->flags & EF_SMALL) && e->text < 150 && !(e->flags & (EF_ARTBODY | EF_HASART)))
         return 1;
