@@ -263,6 +263,7 @@ int main(int argc, char **argv)
     double P, R, bP, bR, *t_ours, *t_base;
     worst *w;
     FILE *tf = NULL;
+    size_t has_title = 0, has_date = 0, has_site = 0, has_url = 0, has_lang = 0;
 
     if (argc < 3) {
         fprintf(stderr, "usage: extraction HTML_DIR GROUND_TRUTH.json [--runs N] [--worst N] [--dump ID] [--tsv FILE]\n");
@@ -321,6 +322,11 @@ int main(int argc, char **argv)
         sl_buf t = SL_BUF_INIT, b = SL_BUF_INIT;
         sl_html_extract(ctx, pages[i].html, pages[i].len, &d);
         body_text(&d, &t);
+        has_title += d.title != NULL;
+        has_date += d.date != NULL;
+        has_site += d.site != NULL;
+        has_url += d.url != NULL;
+        has_lang += d.lang != NULL;
         sl_html_page_text(ctx, pages[i].html, pages[i].len, &b);
         ours[i] = match(pages[i].gold, sl_buf_cstr(&t), t.len);
         base[i] = match(pages[i].gold, sl_buf_cstr(&b), b.len);
@@ -352,6 +358,8 @@ int main(int argc, char **argv)
     printf("%-28s %9s %9s %9s\n", "system", "precision", "recall", "F1");
     printf("%-28s %9.3f %9.3f %9.3f\n", "storyline sl_html_extract", P, R, f1_of(P, R));
     printf("%-28s %9.3f %9.3f %9.3f\n", "baseline: all page text", bP, bR, f1_of(bP, bR));
+    printf("metadata found: title %zu, date %zu, site %zu, url %zu, lang %zu of %zu pages\n", has_title,
+           has_date, has_site, has_url, has_lang, n);
     qsort(w, n, sizeof(*w), cmp_worst);
     printf("worst pages (F1, P, R, id):\n");
     for (i = 0; i < n && (int)i < nworst; i++) {
