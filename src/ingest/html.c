@@ -267,6 +267,8 @@ static int pat_match(const pat_list *l, const char *s, size_t n)
 
 /* ------------------------------------------------------------------ the element table */
 
+#define MAX_CLASS_BYTES 512
+
 enum {
     EF_DROP = 1u << 0,      /* dropped by tag (script, style, ...) */
     EF_CHROME = 1u << 1,    /* page furniture by tag or role */
@@ -450,6 +452,10 @@ static void collect(extractor *ex, xmlNode *root)
                     sl_buf_clear(&cls);
                     attr_lower(n, "class", &cls);
                     attr_lower(n, "id", &cls);
+                    /* patterns are matched in the first bytes only, so a
+                     * megabyte-long class attribute costs no more */
+                    if (cls.len > MAX_CLASS_BYTES)
+                        sl_buf_truncate(&cls, MAX_CLASS_BYTES);
                     if (cls.len) {
                         if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
                             el.flags |= EF_UNLIKELY;

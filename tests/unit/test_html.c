@@ -453,6 +453,14 @@ static void long_runs_without_spaces(void **state)
     assert_int_equal(d.nblocks, 1);
     assert_true(d.blocks[0].len > n / 2);
     sl_html_doc_free(&d);
+    /* a class attribute of megabytes */
+    memcpy(p, "<div class='", 12);
+    for (i = 12; i < n - 64; i++)
+        p[i] = (char)('a' + i % 7);
+    memcpy(p + n - 64, "'><p>The text after a long attribute, read as usual.</p></div>", 62);
+    assert_int_equal(extract(ctx, p, n - 2, &d), SL_OK);
+    assert_non_null(find_block(&d, "The text after a long attribute"));
+    sl_html_doc_free(&d);
     /* ten thousand unclosed tags of every kind in a row */
     for (i = 0; i + 4 < n; i += 4)
         memcpy(p + i, i % 8 ? "<li>" : "<td>", 4);
