@@ -647,11 +647,33 @@ static void add_score(extractor *ex, int i, double s, unsigned rules)
     e->score += s;
 }
 
+/* The <article> around the page's only visible <h1>, or -1: that headline
+ * names the story, and the article holding it is the story even when a
+ * list of teaser articles of the same size follows. */
+static int headline_article(const extractor *ex)
+{
+    size_t i;
+    int h1 = -1, a;
+    for (i = 0; i < ex->n; i++) {
+        if (ex->e[i].tag->kind != K_H1 || (ex->e[i].flags & EF_GONE))
+            continue;
+        if (h1 >= 0)
+            return -1;
+        h1 = (int)i;
+    }
+    for (a = h1; a >= 0; a = ex->e[a].parent)
+        if (ex->e[a].tag->kind == K_ARTICLE)
+            return ex->e[a].nart == 1 ? a : -1;
+    return -1;
+}
+
 /* Scores the candidates; returns the index of the best, or -1. */
 static int score_candidates(extractor *ex, unsigned rules)
 {
     size_t i;
-    int best = -1;
+    int best = -1, ha = headline_article(ex);
+    if (ha >= 0)
+        add_score(ex, ha, 25, rules);
     for (i = 0; i < ex->n; i++) {
         elem *e = &ex->e[i];
         int a, level;
