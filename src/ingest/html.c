@@ -166,8 +166,8 @@ static const tag_info *tag_of(const xmlNode *n)
 /* ------------------------------------------------------------------ class/id patterns */
 
 typedef struct pat_list {
-    const char **p; /* views into the compiled-in data, NUL-free; lengths in n_of */
-    size_t *len;
+    const char **p; /* views into the compiled-in data (not NUL-terminated) */
+    size_t *len;    /* their lengths */
     size_t n, cap, lcap;
 } pat_list;
 
