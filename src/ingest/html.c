@@ -172,7 +172,7 @@ typedef struct pat_list {
 } pat_list;
 
 typedef struct html_rules {
-    pat_list unlikely, boilerplate, maybe, positive, negative, small, embeds;
+    pat_list unlikely, boilerplate, maybe, positive, negative, small, embeds, labels;
 } html_rules;
 
 static void load_list(pat_list *l, const char *name)
@@ -198,6 +198,7 @@ static void *rules_make(sl_ctx *ctx)
     load_list(&r->boilerplate, "html/boilerplate");
     load_list(&r->small, "html/small");
     load_list(&r->embeds, "html/embeds");
+    load_list(&r->labels, "html/labels");
     load_list(&r->maybe, "html/maybe");
     load_list(&r->positive, "html/positive");
     load_list(&r->negative, "html/negative");
@@ -219,6 +220,7 @@ static void rules_free(void *p)
     free_list(&r->boilerplate);
     free_list(&r->small);
     free_list(&r->embeds);
+    free_list(&r->labels);
     free_list(&r->maybe);
     free_list(&r->positive);
     free_list(&r->negative);
@@ -787,6 +789,34 @@ typedef struct emitter {
     int in_link;         /* the text being put is inside a link */
 } emitter;
 
+/* Whether a block is only a furniture label ("Advertisement", "Share"):
+ * equal to an entry of data/html/labels.txt ignoring ASCII case and a
+ * trailing colon or ellipsis. */
+static int is_label(const html_rules *r, const char *s, size_t n)
+{
+    size_t i, k;
+    while (n && (s[n - 1] == ':' || s[n - 1] == '.' || s[n - 1] == ' '))
+        n--;
+    if (n >= 3 && memcmp(s + n - 3, "\xE2\x80\xA6", 3) == 0)
+        n -= 3;
+    if (n > 64)
+        return 0;
+    for (i = 0; i < r->labels.n; i++) {
+        if (r->labels.len[i] != n)
+            continue;
+        for (k = 0; k < n; k++) {
+            char c = s[k];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != r->labels.p[i][k])
+                break;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
 static void flush(emitter *em)
 {
     sl_html_block blk;
@@ -799,6 +829,8 @@ static void flush(emitter *em)
      * another story ("You may also like" lists, "Read more" lines) */
     if (em->cur.len && em->link * 10 >= em->chars * 9 &&
         (em->kind == SL_BLOCK_BODY || em->kind == SL_BLOCK_ITEM))
+        sl_buf_clear(&em->cur);
+    if (em->cur.len && is_label(em->ex->rules, em->cur.ptr, em->cur.len))
         sl_buf_clear(&em->cur);
     em->chars = em->link = 0;
     if (!em->cur.len)

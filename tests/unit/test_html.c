@@ -65,6 +65,7 @@ static void boilerplate_is_dropped(void **state)
                 "<figure><img src='a.jpg'><figcaption>The flooded main square on Tuesday morning.</figcaption></figure>");
     sl_buf_puts(&page, story);
     sl_buf_puts(&page,
+                "<p>ADVERTISEMENT</p><p><a href='/other'>Read more: the storm of 1998</a></p>"
                 "<h2>What comes next</h2><ul><li>Schools stay closed until Friday.</li>"
                 "<li>Bus lines to the valley are suspended.</li></ul>"
                 "<div class='newsletter-signup'><p>Sign up for our morning newsletter and never miss a story.</p></div>"
@@ -88,6 +89,8 @@ static void boilerplate_is_dropped(void **state)
     assert_null(strstr(body, "Storm hits coast"));
     assert_null(strstr(body, "Reader comment"));
     assert_null(strstr(body, "Copyright"));
+    assert_null(strstr(body, "ADVERTISEMENT"));
+    assert_null(strstr(body, "storm of 1998"));
     /* kinds */
     b = find_block(&d, "River floods the lower town");
     assert_non_null(b);
