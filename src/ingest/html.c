@@ -172,7 +172,7 @@ typedef struct pat_list {
 } pat_list;
 
 typedef struct html_rules {
-    pat_list unlikely, boilerplate, maybe, positive, negative, small, embeds, labels;
+    pat_list unlikely, boilerplate, maybe, positive, negative, small, embeds, labels, captions;
 } html_rules;
 
 static void load_list(pat_list *l, const char *name)
@@ -199,6 +199,7 @@ static void *rules_make(sl_ctx *ctx)
     load_list(&r->small, "html/small");
     load_list(&r->embeds, "html/embeds");
     load_list(&r->labels, "html/labels");
+    load_list(&r->captions, "html/captions");
     load_list(&r->maybe, "html/maybe");
     load_list(&r->positive, "html/positive");
     load_list(&r->negative, "html/negative");
@@ -221,6 +222,7 @@ static void rules_free(void *p)
     free_list(&r->small);
     free_list(&r->embeds);
     free_list(&r->labels);
+    free_list(&r->captions);
     free_list(&r->maybe);
     free_list(&r->positive);
     free_list(&r->negative);
@@ -285,7 +287,8 @@ enum {
     EF_BOILER = 1u << 10,   /* class/id says comments, sharing, related links, ads */
     EF_HASART = 1u << 11,   /* holds an <article>, <main> or itemprop=articleBody */
     EF_SMALL = 1u << 12,    /* class/id says byline, date, tags, credit: dropped when short */
-    EF_EMBED = 1u << 13     /* an embedded post (tweet) or an element around one */
+    EF_EMBED = 1u << 13,    /* an embedded post (tweet) or an element around one */
+    EF_CAPTION = 1u << 14   /* class/id says caption: a block of its own, a caption */
 };
 
 typedef struct elem {
@@ -461,6 +464,8 @@ static void collect(extractor *ex, xmlNode *root)
                     if (cls.len) {
                         if (pat_match(&ex->rules->unlikely, cls.ptr, cls.len))
                             el.flags |= EF_UNLIKELY;
+                        if (pat_match(&ex->rules->captions, cls.ptr, cls.len))
+                            el.flags |= EF_CAPTION;
                         if (pat_match(&ex->rules->embeds, cls.ptr, cls.len))
                             el.flags |= EF_EMBED;
                         if (pat_match(&ex->rules->small, cls.ptr, cls.len))
@@ -872,6 +877,8 @@ static void put_text(emitter *em, const char *s)
 static sl_block_kind kind_of(const extractor *ex, int i, int stop)
 {
     for (; i >= 0; i = ex->e[i].parent) {
+        if (ex->e[i].flags & EF_CAPTION)
+            return SL_BLOCK_CAPTION;
         switch (ex->e[i].tag->kind) {
         case K_LI: case K_DT: return SL_BLOCK_ITEM;
         case K_FIGCAPTION: case K_CAPTION: case K_FIGURE: return SL_BLOCK_CAPTION;
@@ -933,6 +940,13 @@ static int clean_away(const extractor *ex, int i, unsigned rules)
     return 0;
 }
 
+/* Whether an element ends the block before and after it: block-level
+ * tags, and captions whatever their tag. */
+static int is_block(const elem *e)
+{
+    return (e->tag->flags & TF_BLOCK) || (e->flags & EF_CAPTION);
+}
+
 /* The table index of an element recorded by collect(), or -1 for one below
  * the depth cap. */
 static int index_of(const xmlNode *n)
@@ -960,14 +974,14 @@ static void emit_subtree(emitter *em, int root)
                             flush(em);
                         else if (em->cur.len)
                             em->brs = 1;
-                    } else if (e->tag->flags & TF_BLOCK) {
+                    } else if (is_block(e)) {
                         flush(em);
                         em->kind = kind_of(ex, id, root);
                     }
                     if (n->children) {
                         cur = id;
                         descend = 1;
-                    } else if (e->tag->flags & TF_BLOCK) {
+                    } else if (is_block(e)) {
                         flush(em);
                         if (cur >= 0)
                             em->kind = kind_of(ex, cur, root);
@@ -989,7 +1003,7 @@ static void emit_subtree(emitter *em, int root)
         }
         for (;;) {
             if (n->type == XML_ELEMENT_NODE && cur >= 0 && ex->e[cur].x == n) {
-                if (ex->e[cur].tag->flags & TF_BLOCK)
+                if (is_block(&ex->e[cur]))
                     flush(em);
                 cur = n == top ? -1 : ex->e[cur].parent;
                 if (cur >= 0)

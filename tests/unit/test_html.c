@@ -65,6 +65,9 @@ static void boilerplate_is_dropped(void **state)
                 "<figure><img src='a.jpg'><figcaption>The flooded main square on Tuesday morning.</figcaption></figure>");
     sl_buf_puts(&page, story);
     sl_buf_puts(&page,
+                "<div class='photo'><img src='b.jpg'><span class='image-caption'>Volunteers fill "
+                "sandbags by the church.</span></div>"
+                "<div class='article-gallery'><ul><li><img src='c.jpg'>Image 1 of 5</li></ul></div>"
                 "<p>ADVERTISEMENT</p><p><a href='/other'>Read more: the storm of 1998</a></p>"
                 "<h2>What comes next</h2><ul><li>Schools stay closed until Friday.</li>"
                 "<li>Bus lines to the valley are suspended.</li></ul>"
@@ -90,12 +93,17 @@ static void boilerplate_is_dropped(void **state)
     assert_null(strstr(body, "Reader comment"));
     assert_null(strstr(body, "Copyright"));
     assert_null(strstr(body, "ADVERTISEMENT"));
+    assert_null(strstr(body, "Image 1 of 5"));
+    assert_null(strstr(body, "sandbags"));
     assert_null(strstr(body, "storm of 1998"));
     /* kinds */
     b = find_block(&d, "River floods the lower town");
     assert_non_null(b);
     assert_int_equal(b->kind, SL_BLOCK_TITLE);
     b = find_block(&d, "The flooded main square");
+    assert_non_null(b);
+    assert_int_equal(b->kind, SL_BLOCK_CAPTION);
+    b = find_block(&d, "Volunteers fill sandbags by the church.");
     assert_non_null(b);
     assert_int_equal(b->kind, SL_BLOCK_CAPTION);
     b = find_block(&d, "What comes next");
