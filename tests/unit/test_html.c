@@ -67,7 +67,7 @@ static void boilerplate_is_dropped(void **state)
     sl_buf_puts(&page,
                 "<div class='photo'><img src='b.jpg'><span class='image-caption'>Volunteers fill "
                 "sandbags by the church.</span></div>"
-                "<div class='article-gallery'><ul><li><img src='c.jpg'>Image 1 of 5</li></ul></div>"
+                "<div class='photo-gallery'><ul><li><img src='c.jpg'>Image 1 of 5</li></ul></div>"
                 "<p>ADVERTISEMENT</p><p><a href='/other'>Read more: the storm of 1998</a></p>"
                 "<h2>What comes next</h2><ul><li>Schools stay closed until Friday.</li>"
                 "<li>Bus lines to the valley are suspended.</li></ul>"
