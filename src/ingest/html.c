@@ -685,7 +685,11 @@ static int score_candidates(extractor *ex, unsigned rules)
         elem *e = &ex->e[i];
         int a, level;
         double s;
-        if ((e->flags & EF_GONE) || !(e->tag->flags & TF_BLOCK) || (e->tag->flags & TF_HEAD))
+        /* list items are no paragraphs (Readability scores p, td, pre and
+         * text-bearing divs): a short list must not make its list a
+         * negative candidate that cleaning then drops */
+        if ((e->flags & EF_GONE) || !(e->tag->flags & TF_BLOCK) || (e->tag->flags & TF_HEAD) ||
+            e->tag->kind == K_LI || e->tag->kind == K_DT)
             continue;
         if (e->itext < 25 || e->parent < 0)
             continue;
@@ -1211,7 +1215,9 @@ int sl_html_extract(sl_ctx *ctx, const char *bytes, size_t len, sl_html_doc *out
         out->blocks = NULL;
         out->nblocks = out->cblocks = 0;
         attempt(&ex, tries[t]);
-        if (body_chars(out) < body_chars(&keep)) {
+        /* a retry with fewer rules must find much more to win: a short
+         * story plus a gallery the first rules dropped is still the story */
+        if (t > 0 && body_chars(out) < 2 * body_chars(&keep) + 100) {
             free_blocks(out);
             out->blocks = keep.blocks;
             out->nblocks = keep.nblocks;
