@@ -166,7 +166,7 @@ static const tag_info *tag_of(const xmlNode *n)
 /* ------------------------------------------------------------------ class/id patterns */
 
 typedef struct pat_list {
-    const char **p; /* views into the compiled-in data (not NUL-terminated) */
+    char **p;       /* the patterns, NUL-terminated copies */
     size_t *len;    /* their lengths */
     size_t n, cap, lcap;
 } pat_list;
@@ -184,7 +184,7 @@ static void load_list(pat_list *l, const char *name)
     while (sl_data_next_line(data, dlen, &pos, &line, &n)) {
         if (!n)
             continue;
-        SL_PUSH(l->p, l->n, l->cap, line);
+        SL_PUSH(l->p, l->n, l->cap, sl_xstrndup(line, n));
         l->n--;
         SL_PUSH(l->len, l->n, l->lcap, n);
     }
@@ -208,6 +208,9 @@ static void *rules_make(sl_ctx *ctx)
 
 static void free_list(pat_list *l)
 {
+    size_t i;
+    for (i = 0; i < l->n; i++)
+        free(l->p[i]);
     free(l->p);
     free(l->len);
 }
@@ -234,11 +237,12 @@ static int is_ws(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
-/* Whether the lower-cased class/id string s[0..n) matches one pattern:
- * "=w" a whole token, "^w" a token prefix, "w" a substring. */
+/* Whether the lower-cased, NUL-terminated class/id string s[0..n) matches
+ * one pattern: "=w" a whole token, "^w" a token prefix, "w" a substring.
+ * strstr keeps the substring case linear in practice. */
 static int pat_match1(const char *s, size_t n, const char *p, size_t plen)
 {
-    size_t i;
+    const char *t = s, *end = s + n;
     char mode = 0;
     if (plen && (p[0] == '=' || p[0] == '^')) {
         mode = p[0];
@@ -247,15 +251,18 @@ static int pat_match1(const char *s, size_t n, const char *p, size_t plen)
     }
     if (!plen || plen > n)
         return 0;
-    for (i = 0; i + plen <= n; i++) {
-        if (memcmp(s + i, p, plen) != 0)
-            continue;
-        if (!mode)
+    if (!mode)
+        return strstr(s, p) != NULL;
+    while (t < end) {
+        const char *e;
+        while (t < end && is_ws((unsigned char)*t))
+            t++;
+        e = t;
+        while (e < end && !is_ws((unsigned char)*e))
+            e++;
+        if ((size_t)(e - t) >= plen && memcmp(t, p, plen) == 0 && (mode == '^' || (size_t)(e - t) == plen))
             return 1;
-        if (i > 0 && !is_ws((unsigned char)s[i - 1]))
-            continue;
-        if (mode == '^' || i + plen == n || is_ws((unsigned char)s[i + plen]))
-            return 1;
+        t = e;
     }
     return 0;
 }
@@ -294,6 +301,8 @@ enum {
 typedef struct elem {
     xmlNode *x;
     int parent;          /* index, -1 for the root */
+    int end;             /* one past the last element of the subtree (pre-order) */
+    int block;           /* nearest block-level element, itself included, or -1 */
     const tag_info *tag;
     unsigned flags;
     int weight;          /* class/id weight: +25 positive, -25 negative */
@@ -438,6 +447,7 @@ static void collect(extractor *ex, xmlNode *root)
                 el.x = n;
                 el.parent = cur;
                 el.tag = t;
+                el.block = (t->flags & TF_BLOCK) ? (int)ex->n : cur >= 0 ? ex->e[cur].block : -1;
                 el.flags = pf & (EF_LINK | EF_FIGURE);
                 if (t->kind == K_A)
                     el.flags |= EF_LINK;
@@ -498,8 +508,10 @@ static void collect(extractor *ex, xmlNode *root)
         }
         /* leave this node and every ancestor whose children are done */
         for (;;) {
-            if (n->type == XML_ELEMENT_NODE && depth < SL_MAX_HTML_DEPTH)
+            if (n->type == XML_ELEMENT_NODE && depth < SL_MAX_HTML_DEPTH) {
+                ex->e[cur].end = (int)ex->n;
                 cur = stack[depth];
+            }
             if (n == root) {
                 n = NULL;
                 break;
@@ -564,15 +576,13 @@ static void measure(extractor *ex, unsigned rules)
         for (c = e->x->children; c; c = c->next) {
             if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
                 size_t commas = 0, k = text_chars((const char *)c->content, &commas);
-                int b = (int)i;
+                int b = e->block;
                 e->text += k;
                 e->commas += commas;
                 if (e->flags & EF_LINK)
                     e->link += k;
                 if (e->tag->flags & TF_HEAD)
                     e->head += k;
-                while (b >= 0 && !(ex->e[b].tag->flags & TF_BLOCK))
-                    b = ex->e[b].parent;
                 if (b >= 0) {
                     ex->e[b].itext += k;
                     ex->e[b].icommas += commas;
@@ -716,10 +726,7 @@ static int score_candidates(extractor *ex, unsigned rules)
 
 static int is_ancestor(const extractor *ex, int a, int d)
 {
-    for (; d >= 0; d = ex->e[d].parent)
-        if (d == a)
-            return 1;
-    return 0;
+    return a <= d && d < ex->e[a].end;
 }
 
 /* Moves the top candidate up when the runners-up share an ancestor with it
@@ -1090,16 +1097,12 @@ static void attempt(extractor *ex, unsigned rules)
     if (p < 0) {
         emit_subtree(&em, top);
     } else {
-        size_t i;
-        for (i = (size_t)p + 1; i < ex->n; i++) {
+        int i;
+        /* the children of p, jumping over their subtrees */
+        for (i = p + 1; i < ex->e[p].end; i = ex->e[i].end) {
             const elem *s = &ex->e[i];
             int take = 0;
-            if (s->parent != p) {
-                if (!is_ancestor(ex, p, (int)i))
-                    break;
-                continue;
-            }
-            if ((int)i == top) {
+            if (i == top) {
                 take = 1;
             } else if (!(s->flags & EF_GONE) &&
                        !(s->tag->kind == K_ARTICLE && ex->e[top].tag->kind == K_ARTICLE)) {
@@ -1117,7 +1120,7 @@ static void attempt(extractor *ex, unsigned rules)
                 }
             }
             if (take)
-                emit_subtree(&em, (int)i);
+                emit_subtree(&em, i);
         }
     }
     sl_buf_free(&em.cur);
