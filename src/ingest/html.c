@@ -295,7 +295,8 @@ enum {
     EF_HASART = 1u << 11,   /* holds an <article>, <main> or itemprop=articleBody */
     EF_SMALL = 1u << 12,    /* class/id says byline, date, tags, credit: dropped when short */
     EF_EMBED = 1u << 13,    /* an embedded post (tweet) or an element around one */
-    EF_CAPTION = 1u << 14   /* class/id says caption: a block of its own, a caption */
+    EF_CAPTION = 1u << 14,  /* class/id says caption: a block of its own, a caption */
+    EF_INITEM = 1u << 15    /* inside a list item (comment threads are lists) */
 };
 
 typedef struct elem {
@@ -313,6 +314,7 @@ typedef struct elem {
     size_t head;         /* text inside headings */
     size_t commas;
     size_t icommas;      /* commas of itext */
+    size_t ptext;        /* text of prose paragraphs: <p> of 40+ characters, few links, not in a list item */
     unsigned np, nimg, nli, ninput, nembed, nblock, nart;
     double score;
 } elem;
@@ -448,7 +450,9 @@ static void collect(extractor *ex, xmlNode *root)
                 el.parent = cur;
                 el.tag = t;
                 el.block = (t->flags & TF_BLOCK) ? (int)ex->n : cur >= 0 ? ex->e[cur].block : -1;
-                el.flags = pf & (EF_LINK | EF_FIGURE);
+                el.flags = pf & (EF_LINK | EF_FIGURE | EF_INITEM);
+                if (t->kind == K_LI)
+                    el.flags |= EF_INITEM;
                 if (t->kind == K_A)
                     el.flags |= EF_LINK;
                 if (t->kind == K_FIGURE)
@@ -562,7 +566,7 @@ static void measure(extractor *ex, unsigned rules)
         if (e->parent >= 0 && (ex->e[e->parent].flags & EF_GONE))
             gone = 1;
         e->flags = (e->flags & ~(unsigned)(EF_GONE | EF_CAND)) | (gone ? EF_GONE : 0u);
-        e->text = e->link = e->itext = e->head = e->commas = e->icommas = 0;
+        e->text = e->link = e->itext = e->head = e->commas = e->icommas = e->ptext = 0;
         e->np = e->nimg = e->nli = e->ninput = e->nembed = e->nblock = e->nart = 0;
         e->score = 0;
     }
@@ -603,8 +607,11 @@ static void measure(extractor *ex, unsigned rules)
             }
             continue;
         }
-        if (e->tag->kind == K_P)
+        if (e->tag->kind == K_P) {
             e->np++;
+            if (e->text >= 40 && e->link * 4 < e->text && !(e->flags & EF_INITEM))
+                e->ptext += e->text;
+        }
         if (e->tag->kind == K_IMG)
             e->nimg++;
         if (e->tag->kind == K_LI)
@@ -624,6 +631,7 @@ static void measure(extractor *ex, unsigned rules)
         p->ninput += e->ninput;
         p->nembed += e->nembed;
         p->nart += e->nart;
+        p->ptext += e->ptext;
         if (e->tag->flags & TF_BLOCK)
             p->nblock++;
     }
@@ -782,6 +790,28 @@ static int refine_top(extractor *ex, int top)
             break;
         }
         last = ex->e[p].score;
+    }
+    /* a story cut into sections by figures and quotes: an ancestor holding
+     * much more prose of few links is the story.  Wrappers that add no
+     * prose are passed over; two ancestors that add prose without
+     * qualifying end the search. */
+    {
+        int misses = 0;
+        size_t last_p = ex->e[top].ptext;
+        for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY && misses < 2;
+             p = ex->e[p].parent) {
+            const elem *a = &ex->e[p];
+            if (!may_climb(ex, top, p))
+                break;
+            if (a->ptext == last_p)
+                continue;
+            last_p = a->ptext;
+            if (a->ptext * 10 >= ex->e[top].ptext * 13 && link_density(a) < 0.2 &&
+                a->ptext * 10 >= a->text * 6)
+                top = p;
+            else
+                misses++;
+        }
     }
     /* an only child says no more than its parent */
     for (p = ex->e[top].parent; p >= 0 && ex->e[p].tag->kind != K_BODY; p = ex->e[p].parent) {

@@ -329,6 +329,38 @@ static void inline_text_and_line_breaks(void **state)
     sl_ctx_free(ctx);
 }
 
+static void story_in_sections_is_whole(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    sl_html_doc d;
+    sl_buf page = SL_BUF_INIT;
+    char *body;
+    (void)state;
+    /* the story is cut into sections by a figure, each section deep in
+     * wrappers; the comment thread after it is a list and stays out */
+    sl_buf_puts(&page, "<html><body><div class='wrap'><section class='outer'><div><div class='x'>");
+    sl_buf_puts(&page, story);
+    sl_buf_puts(&page, "</div></div></section><section class='outer'><figure><img src='m.jpg'>"
+                       "<figcaption>A map.</figcaption></figure></section>"
+                       "<section class='outer'><div><div class='x'>"
+                       "<p>By evening the water had begun to fall, although the road, as the police "
+                       "warned, would stay closed for days.</p><p>Insurers said claims, mostly for "
+                       "cellars and cars, were already arriving by the hundred.</p>"
+                       "</div></div></section>"
+                       "<ol class='thread'><li><p>I live there, and the water came up so fast, so very "
+                       "fast, that we lost everything on the ground floor.</p></li></ol></div></body></html>");
+    assert_int_equal(sl_html_extract(ctx, page.ptr, page.len, &d), SL_OK);
+    body = body_of(&d);
+    assert_non_null(strstr(body, "The river rose four metres"));
+    assert_non_null(strstr(body, "By evening the water had begun to fall"));
+    assert_non_null(strstr(body, "Insurers said claims"));
+    assert_null(strstr(body, "I live there"));
+    free(body);
+    sl_html_doc_free(&d);
+    sl_buf_free(&page);
+    sl_ctx_free(ctx);
+}
+
 static void json_ld_body_stands_in(void **state)
 {
     sl_ctx *ctx = sl_ctx_new();
@@ -492,6 +524,7 @@ int main(void)
         cmocka_unit_test(charset_sniffing_order),
         cmocka_unit_test(hostile_markup_never_reaches_text),
         cmocka_unit_test(inline_text_and_line_breaks),
+        cmocka_unit_test(story_in_sections_is_whole),
         cmocka_unit_test(json_ld_body_stands_in),
         cmocka_unit_test(deep_nesting_is_bounded),
         cmocka_unit_test(truncated_documents),
