@@ -327,6 +327,7 @@ typedef struct extractor {
     size_t n, cap;
     sl_html_doc *out;
     sl_html_meta meta;
+    int ld_anchor;       /* element holding the start of the JSON-LD articleBody, or -1 */
 } extractor;
 
 /* Reads an attribute into a lower-cased NUL-terminated buffer (ASCII only:
@@ -692,6 +693,49 @@ static int headline_article(const extractor *ex)
     return -1;
 }
 
+/* Finds the element whose text starts the JSON-LD articleBody (a probe of
+ * its first words, white space collapsed, looked for in each text node:
+ * linear in the page), so that the publisher's own statement of the
+ * story's text can vouch for a container.  Sets ex->ld_anchor. */
+static void find_ld_anchor(extractor *ex)
+{
+    char *probe, *c;
+    size_t i, n;
+    ex->ld_anchor = -1;
+    if (!ex->meta.ld_body)
+        return;
+    c = sl_html_collapse(ex->meta.ld_body, strlen(ex->meta.ld_body));
+    n = strlen(c);
+    if (n < 60) {
+        free(c);
+        return;
+    }
+    /* 40 bytes, cut back to a whole UTF-8 character */
+    n = 40;
+    while (n && ((unsigned char)c[n] & 0xC0) == 0x80)
+        n--;
+    probe = sl_xstrndup(c, n);
+    free(c);
+    for (i = 0; i < ex->n && ex->ld_anchor < 0; i++) {
+        xmlNode *t;
+        if (ex->e[i].flags & EF_DROP)
+            continue; /* the JSON-LD script itself holds the probe */
+        for (t = ex->e[i].x->children; t; t = t->next) {
+            char *tc;
+            if (t->type != XML_TEXT_NODE || !t->content || strlen((const char *)t->content) < n)
+                continue;
+            tc = sl_html_collapse((const char *)t->content, strlen((const char *)t->content));
+            if (strstr(tc, probe)) {
+                ex->ld_anchor = ex->e[i].block >= 0 ? ex->e[i].block : (int)i;
+                free(tc);
+                break;
+            }
+            free(tc);
+        }
+    }
+    free(probe);
+}
+
 /* Scores the candidates; returns the index of the best, or -1. */
 static int score_candidates(extractor *ex, unsigned rules)
 {
@@ -699,6 +743,8 @@ static int score_candidates(extractor *ex, unsigned rules)
     int best = -1, ha = headline_article(ex);
     if (ha >= 0)
         add_score(ex, ha, 25, rules);
+    if (ex->ld_anchor >= 0 && !(ex->e[ex->ld_anchor].flags & EF_GONE) && ex->e[ex->ld_anchor].parent >= 0)
+        add_score(ex, ex->e[ex->ld_anchor].parent, 25, rules);
     for (i = 0; i < ex->n; i++) {
         elem *e = &ex->e[i];
         int a, level;
@@ -1243,6 +1289,7 @@ int sl_html_extract(sl_ctx *ctx, const char *bytes, size_t len, sl_html_doc *out
     sl_html_meta_init(&ex.meta);
     if (root)
         collect(&ex, root);
+    find_ld_anchor(&ex);
     for (t = 0; t < sizeof(tries) / sizeof(tries[0]) && ex.n; t++) {
         sl_html_doc keep = *out;
         out->blocks = NULL;

@@ -386,6 +386,37 @@ static void json_ld_body_stands_in(void **state)
     sl_ctx_free(ctx);
 }
 
+static void json_ld_body_vouches_for_a_container(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    sl_html_doc d;
+    sl_buf page = SL_BUF_INIT;
+    char *body;
+    (void)state;
+    /* two blocks of prose alike in every measure; the JSON-LD articleBody
+     * says which one is the story */
+    sl_buf_puts(&page, "<html><head><script type='application/ld+json'>{\"@type\": \"NewsArticle\", "
+                       "\"articleBody\": \"The harbour master said on Friday that the old pier, closed "
+                       "since the storm, will reopen in May.\"}</script></head><body>"
+                       "<div><div><div><p>A bakery on the square, open since 1921, has changed hands, and the new "
+                       "owners promise to keep the old recipes, the old oven and the old name.</p>"
+                       "<p>Its rye bread, baked before dawn, sells out by nine, as it has for decades, "
+                       "and queues form in every season.</p></div></div></div>"
+                       "<div><div><div><p>The harbour master said on Friday that the old pier, closed since the storm, "
+                       "will reopen in May, after repairs costing, by his count, two million.</p>"
+                       "<p>Fishing boats, moored in the canal all winter, will return to the pier first, "
+                       "and ferries will follow in June.</p></div></div></div></body></html>");
+    assert_int_equal(sl_html_extract(ctx, page.ptr, page.len, &d), SL_OK);
+    body = body_of(&d);
+    assert_non_null(strstr(body, "The harbour master said"));
+    assert_non_null(strstr(body, "Fishing boats"));
+    assert_null(strstr(body, "bakery"));
+    free(body);
+    sl_html_doc_free(&d);
+    sl_buf_free(&page);
+    sl_ctx_free(ctx);
+}
+
 static void deep_nesting_is_bounded(void **state)
 {
     sl_ctx *ctx = sl_ctx_new();
@@ -526,6 +557,7 @@ int main(void)
         cmocka_unit_test(inline_text_and_line_breaks),
         cmocka_unit_test(story_in_sections_is_whole),
         cmocka_unit_test(json_ld_body_stands_in),
+        cmocka_unit_test(json_ld_body_vouches_for_a_container),
         cmocka_unit_test(deep_nesting_is_bounded),
         cmocka_unit_test(truncated_documents),
         cmocka_unit_test(empty_and_articleless_pages),
