@@ -5,24 +5,38 @@
  *   1. charset.c turns the bytes into UTF-8 honouring the declared charset;
  *      libxml2's HTML parser (recover mode, no network, told the input is
  *      UTF-8 and to ignore the page's own encoding hints) builds the tree.
- *   2. One iterative pass in document order records every element of the
- *      body (up to SL_MAX_HTML_DEPTH levels; deeper elements count as
- *      inline) with its tag class, class/id hints and whether it is dropped
- *      (script, style, nav, aside, footer, forms, hidden elements, class/id
- *      patterns of page chrome from data/html/), and reads the metadata
- *      (html_meta.c).  One pass backwards sums text, link text, commas and
- *      child counts bottom-up, so every measure is O(elements).
+ *      libxml2 stops at 256 levels of nesting; what came before is kept.
+ *   2. One iterative pass in document order records every element (up to
+ *      SL_MAX_HTML_DEPTH levels; deeper elements count as inline) with its
+ *      tag class and its class/id hints, matched against the pattern lists
+ *      of data/html/ (unlikely, boilerplate, maybe, positive, negative,
+ *      small, captions, embeds), and hands metadata elements to
+ *      html_meta.c.  For each attempt one pass marks what is dropped
+ *      (script, style, nav, aside, footer, header, hidden elements, chrome
+ *      by class/id, never a wrapper of an <article>, <main>, articleBody or
+ *      an embedded tweet) and one pass backwards sums text, link text,
+ *      commas, prose and child counts bottom-up: every measure is
+ *      O(elements).
  *   3. The container is found by scoring in the way of Readability.js
- *      (Mozilla): each paragraph gives points for its length and commas to
- *      its parent and, halved and thirded, to its ancestors; a candidate's
- *      score is scaled by (1 - link density); the best one, possibly moved
- *      up, is joined by siblings that score nearly as well.  itemprop=
- *      articleBody and <article> add to the hints.
- *   4. Blocks are emitted from the container: block-level elements end a
- *      block; lists, tables and divisions full of links, images or form
- *      fields are dropped (Readability's conditional cleaning).  Too little
- *      text makes the extraction run again with fewer drop rules, and the
- *      JSON-LD articleBody stands in when the tree yields much less.
+ *      (Mozilla): each paragraph (a block with 25+ characters of its own
+ *      text; not list items) gives 1 + commas + length/100 points to its
+ *      parent and, halved and thirded, to its ancestors; a candidate's score
+ *      is scaled by (1 - link density).  Hints: class/id (+-25), <article>,
+ *      itemprop=articleBody, the <article> around the page's only <h1>, the
+ *      element holding the first words of the JSON-LD articleBody.  The best
+ *      candidate moves up when runners-up share an ancestor, when its parent
+ *      scores better, or when an ancestor holds much more prose (a story cut
+ *      into sections), never out of an <article> into a list of them; it is
+ *      joined by siblings that score nearly as well.
+ *   4. Blocks are emitted from the container: block-level elements and
+ *      captions end a block; lists, tables and divisions full of links,
+ *      images or form fields are dropped (Readability's conditional
+ *      cleaning), and so are short bylines/dates/tags (data/html/small.txt),
+ *      blocks that are one link, and furniture labels such as
+ *      "Advertisement" (data/html/labels.txt).  Too little text (< 500
+ *      characters) makes the extraction run again with fewer drop rules; a
+ *      retry wins only by finding much more.  The JSON-LD articleBody stands
+ *      in when the tree yields much less than it.
  *
  * White space is collapsed inside blocks; inline elements join their text
  * without adding spaces; one <br> is a line break inside a block and two in
