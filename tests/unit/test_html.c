@@ -68,6 +68,8 @@ static void boilerplate_is_dropped(void **state)
                 "<div class='photo'><img src='b.jpg'><span class='image-caption'>Volunteers fill "
                 "sandbags by the church.</span></div>"
                 "<div class='photo-gallery'><ul><li><img src='c.jpg'>Image 1 of 5</li></ul></div>"
+                "<form action='/alerts'><label>Your email for flood alerts from the council</label>"
+                "<input type='email'><button>Go</button></form>"
                 "<p>ADVERTISEMENT</p><p><a href='/other'>Read more: the storm of 1998</a></p>"
                 "<h2>What comes next</h2><ul><li>Schools stay closed until Friday.</li>"
                 "<li>Bus lines to the valley are suspended.</li></ul>"
@@ -93,6 +95,7 @@ static void boilerplate_is_dropped(void **state)
     assert_null(strstr(body, "Reader comment"));
     assert_null(strstr(body, "Copyright"));
     assert_null(strstr(body, "ADVERTISEMENT"));
+    assert_null(strstr(body, "Your email"));
     assert_null(strstr(body, "Image 1 of 5"));
     assert_null(strstr(body, "sandbags"));
     assert_null(strstr(body, "storm of 1998"));
