@@ -239,10 +239,12 @@ static int convert(const char *name, const char *in, size_t len, sl_buf *out)
 {
     iconv_t cd = iconv_open("UTF-8", name);
     char tmp[8192];
-    char *ip = (char *)(uintptr_t)in;
+    char *ip;
     size_t left = len;
-    if (cd == (iconv_t)-1)
+    if (cd == (iconv_t)-1) /* NOLINT(performance-no-int-to-ptr): iconv's error value */
         return -1;
+    /* iconv's prototype wants char **; it never writes through it */
+    memcpy(&ip, &in, sizeof(ip));
     while (left) {
         char *op = tmp;
         size_t oleft = sizeof(tmp), r;

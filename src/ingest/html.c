@@ -349,7 +349,7 @@ typedef struct extractor {
 static void attr_lower(xmlNode *x, const char *name, sl_buf *b)
 {
     xmlChar *v = xmlGetProp(x, (const xmlChar *)name);
-    size_t i, start = b->len;
+    size_t i, start;
     if (!v)
         return;
     if (b->len)
@@ -448,7 +448,7 @@ static size_t text_chars(const char *s, size_t *commas)
  * Metadata elements are handed to html_meta.c on the way. */
 static void collect(extractor *ex, xmlNode *root)
 {
-    int stack[SL_MAX_HTML_DEPTH + 2];
+    int stack[SL_MAX_HTML_DEPTH + 2] = {0};
     int depth = 0, cur = -1;
     xmlNode *n = root;
     sl_buf cls = SL_BUF_INIT;
@@ -510,7 +510,7 @@ static void collect(extractor *ex, xmlNode *root)
                     }
                 }
                 SL_PUSH(ex->e, ex->n, ex->cap, el);
-                n->_private = (void *)(intptr_t)ex->n;
+                n->_private = (void *)(intptr_t)ex->n; /* NOLINT(performance-no-int-to-ptr): an index, never dereferenced */
                 stack[depth] = cur;
                 cur = (int)ex->n - 1;
                 descend = (!(t->flags & TF_DROP) || t->kind == K_HEAD) && n->children;
@@ -541,6 +541,8 @@ static void collect(extractor *ex, xmlNode *root)
             }
             n = n->parent;
             depth--;
+            if (!n)
+                break;
         }
     }
     sl_buf_free(&cls);
@@ -1119,6 +1121,8 @@ static void emit_subtree(emitter *em, int root)
                 break;
             }
             n = n->parent;
+            if (!n)
+                break;
         }
     }
     flush(em);
@@ -1367,6 +1371,8 @@ int sl_html_page_text(sl_ctx *ctx, const char *bytes, size_t len, sl_buf *out)
                 break;
             }
             n = n->parent;
+            if (!n)
+                break;
             if (n->type == XML_ELEMENT_NODE && (tag_of(n)->flags & TF_BLOCK))
                 sl_buf_putc(out, '\n');
         }
