@@ -313,24 +313,26 @@ enum {
     EF_INITEM = 1u << 15    /* inside a list item (comment threads are lists) */
 };
 
+/* One element; counts are 32-bit since a document is capped far below 4 G
+ * characters, which keeps the table small next to libxml2's own nodes. */
 typedef struct elem {
     xmlNode *x;
+    const tag_info *tag;
+    double score;
     int parent;          /* index, -1 for the root */
     int end;             /* one past the last element of the subtree (pre-order) */
     int block;           /* nearest block-level element, itself included, or -1 */
-    const tag_info *tag;
     unsigned flags;
     int weight;          /* class/id weight: +25 positive, -25 negative */
     /* sums over the subtree, dropped parts left out */
-    size_t text;         /* characters of text (white space runs count one) */
-    size_t link;         /* of which inside links */
-    size_t itext;        /* text whose nearest block ancestor is this element */
-    size_t head;         /* text inside headings */
-    size_t commas;
-    size_t icommas;      /* commas of itext */
-    size_t ptext;        /* text of prose paragraphs: <p> of 40+ characters, few links, not in a list item */
-    unsigned np, nimg, nli, ninput, nembed, nblock, nart;
-    double score;
+    uint32_t text;       /* characters of text (white space runs count one) */
+    uint32_t link;       /* of which inside links */
+    uint32_t itext;      /* text whose nearest block ancestor is this element */
+    uint32_t head;       /* text inside headings */
+    uint32_t commas;
+    uint32_t icommas;    /* commas of itext */
+    uint32_t ptext;      /* prose: <p> of 40+ characters, few links, not in a list item */
+    uint32_t np, nimg, nli, ninput, nembed, nblock, nart;
 } elem;
 
 typedef struct extractor {
