@@ -433,6 +433,35 @@ static int inner_sentence_break(const char *s, size_t n)
     return 0;
 }
 
+/* The last code point before any closing quotes at the end of s. */
+static uint32_t end_before_quotes(const char *s, size_t n)
+{
+    size_t adv, len = n;
+    for (;;) {
+        uint32_t c;
+        while (n > 0 && is_blank_byte(s[n - 1]))
+            n--;
+        if (n == 0)
+            return 0;
+        n = sl_utf8_back(s, n - 1);
+        c = cp_at(s, len, n, &adv);
+        if (!is_quote_cp(c))
+            return c;
+    }
+}
+
+static int memmem_ci(const char *s, size_t n, const char *lit)
+{
+    size_t m = strlen(lit), i, j;
+    for (i = 0; i + m <= n; i++) {
+        for (j = 0; j < m && (s[i + j] | 0x20) == lit[j]; j++)
+            ;
+        if (j == m)
+            return 1;
+    }
+    return 0;
+}
+
 /* Reads s as a headline: short, one line, starting with a capital, and
  * either without a final period (most headlines), a question or exclamation,
  * or a short statement of one sentence. */
@@ -452,13 +481,14 @@ static int reads_as_headline(const char *s, size_t n)
     }
     if (!(is_upper_cp(first) || (first >= '0' && first <= '9')))
         return 0;
-    end = last_cp(s, n);
-    if (end == ',' || end == ';' || end == ':' || end == 0x2026 || (n >= 3 && memcmp(s + n - 3, "...", 3) == 0))
+    end = end_before_quotes(s, n);
+    if (end == ',' || end == ';' || end == ':' || end == ')' || end == 0x2026 ||
+        (n >= 3 && memcmp(s + n - 3, "...", 3) == 0))
         return 0;
     if (inner_sentence_break(s, n))
         return 0;
     if (end == '.')
-        return words <= 10;
+        return words <= 8;
     if (end == '?' || end == '!')
         return words <= 20;
     return 1;
@@ -481,17 +511,13 @@ static int reads_as_heading(const char *s, size_t n)
     }
     if (!(is_upper_cp(first) || (first >= '0' && first <= '9')))
         return 0;
-    end = last_cp(s, n);
-    if (is_quote_cp(end)) {
-        /* 'Live in hope' is a heading; "Yes," she said." is not */
-        size_t m = n;
-        while (m > 0 && is_blank_byte(s[m - 1]))
-            m--;
-        m = sl_utf8_back(s, m - 1);
-        end = m > 0 ? last_cp(s, m) : 0;
-    }
+    /* 'Live in hope' is a heading; "Yes," she said." is not */
+    end = end_before_quotes(s, n);
     if (end == '.' || end == ',' || end == ';' || end == ':' || end == '?' || end == '!' ||
-        end == 0x2026 || end == ')')
+        end == 0x2026 || end == ')' || end == '-' || end == 0x2013 || end == 0x2014)
+        return 0;
+    /* headings carry no addresses or handles */
+    if (memchr(s, '@', n) || memmem_ci(s, n, "http") || memmem_ci(s, n, "www."))
         return 0;
     for (i = 0; i < n; i++)
         if ((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') || (unsigned char)s[i] >= 0xC0)

@@ -29,6 +29,7 @@
 #define MAX_ENDS 24     /* candidate ends tried for {name}/{names} */
 #define DEFAULT_MAX 300 /* bytes, when a rule gives no max= */
 #define WORD_CAP 1001   /* words are counted up to this */
+#define CUT_MAX_WORDS 16 /* a caption or strip rule cuts at most this many words */
 #define ANY_LEN ((size_t)-1)
 
 enum {
@@ -54,8 +55,6 @@ typedef struct sl_pelem {
     uint32_t *cp;  /* P_LIT: folded code points */
     size_t ncp;
     size_t set;    /* P_SET, P_SEQ: index of the set */
-    int bstart;    /* P_LIT after * or {keep}, or first: must start a word */
-    int bend;      /* P_LIT before * or {keep}: must end a word */
 } sl_pelem;
 
 typedef struct phrase {
@@ -69,11 +68,24 @@ typedef struct cset {
     size_t n, cap;
 } cset;
 
+/* What a paragraph must show for a rule to have a chance, checked on raw
+ * bytes before the matcher runs: most rules fail here in a few steps. */
+typedef struct prefilter {
+    uint32_t first;   /* the first folded code point, or 0 */
+    char must[32];    /* an ASCII literal the text must contain (lower case), or "" */
+    size_t nmust;
+    char tail[32];    /* an ASCII literal the text must end with (lower case), or "" */
+    size_t ntail;
+} prefilter;
+
 struct sl_cleanrules {
     sl_rule *rules;
     size_t n, cap;
-    uint32_t *first; /* per rule: the first code point its text must have, or 0 */
-    size_t cfirst;
+    prefilter *pf;   /* one per rule */
+    size_t cpf;
+    size_t *cand[129]; /* by a text's first folded character (128: not ASCII):
+                        * the rules that may match it, in order */
+    size_t ncand[129];
     cset *sets;
     size_t nsets, csets;
 };
@@ -197,6 +209,11 @@ static size_t lit_at(const char *s, size_t n, size_t i, const uint32_t *cp, size
         i += adv;
     }
     return i;
+}
+
+static int lower_byte(char c)
+{
+    return c >= 'A' && c <= 'Z' ? c + 32 : (unsigned char)c;
 }
 
 /* ------------------------------------------------------------------ names */
@@ -423,8 +440,10 @@ static size_t munch_punct(const char *s, size_t n, size_t i)
  * ends with . ! ? or i is the start. */
 static int stop_before(const char *s, size_t n, size_t i)
 {
-    size_t adv;
+    size_t adv, look = 0;
     while (i > 0) {
+        if (++look > 64)
+            return 0; /* a run of quotes or blanks: no sentence end worth the walk */
         size_t j = sl_utf8_back(s, i - 1);
         uint32_t c = fold_at(s, n, j, &adv);
         if (c == ' ' || c == '"' || c == '\'' || c == ')' || c == ']') {
@@ -439,10 +458,17 @@ static int stop_before(const char *s, size_t n, size_t i)
 /* The longest phrase of set `cs` at i that ends at a word boundary. */
 static size_t phrase_ends(const cset *cs, const char *s, size_t n, size_t i, size_t *ends, size_t cap)
 {
-    size_t k, ne = 0;
+    size_t k, ne = 0, adv;
+    uint32_t c0;
+    if (i >= n)
+        return 0;
+    c0 = fold_at(s, n, i, &adv);
     for (k = 0; k < cs->n && ne < cap; k++) {
         const phrase *ph = &cs->ph[k];
-        size_t e = lit_at(s, n, i, ph->cp, ph->n);
+        size_t e;
+        if (ph->cp[0] != c0)
+            continue;
+        e = lit_at(s, n, i, ph->cp, ph->n);
         if (e == ANY_LEN)
             continue;
         if (ph->n && is_word_cp(ph->cp[ph->n - 1]) && word_at(s, n, e))
@@ -461,8 +487,8 @@ static int seq_sep(uint32_t c)
 /* ------------------------------------------------------------------ matching */
 
 typedef struct mstate {
-    const char *s;
-    size_t n;
+    const char *s; /* the whole text: look-behind may reach before the window */
+    size_t n;      /* end of the window: the match must end here */
     const sl_cleanrules *r;
     size_t steps;
     size_t keep_a, keep_b;
@@ -490,12 +516,8 @@ static int match_el(mstate *st, const sl_pelem *e, size_t ne, size_t pos)
         return pos == n;
     switch (e->type) {
     case P_LIT:
-        if (e->bstart && word_before(s, n, pos))
-            return 0;
         end = lit_at(s, n, pos, e->cp, e->ncp);
         if (end == ANY_LEN)
-            return 0;
-        if (e->bend && word_at(s, n, end))
             return 0;
         return match_el(st, e + 1, ne - 1, end);
     case P_SPACE:
@@ -516,6 +538,19 @@ static int match_el(mstate *st, const sl_pelem *e, size_t ne, size_t pos)
             return 1;
         }
         for (;;) {
+            /* cheap rejections before recursing: a literal's first letter,
+             * or {stop} right after a letter */
+            if (e[1].type == P_LIT && e[1].cp[0] < 0x80 && is_word_cp(e[1].cp[0])) {
+                while (p < n && lower_byte(s[p]) != (int)e[1].cp[0])
+                    p++;
+                while (p < n && ((unsigned char)s[p] & 0xC0) == 0x80)
+                    p++;
+            } else if (e[1].type == P_STOP) {
+                while (p < n && p > 0 && ((unsigned char)s[p - 1] < 0x80 && is_word_cp((unsigned char)s[p - 1])))
+                    p++;
+                while (p < n && ((unsigned char)s[p] & 0xC0) == 0x80)
+                    p++;
+            }
             if (match_el(st, e + 1, ne - 1, p)) {
                 if (e->type == P_KEEP) {
                     st->keep_a = pos;
@@ -635,7 +670,7 @@ static int compile(const sl_cleanrules *r, const char *pat, size_t len, sl_pelem
                    const char **err)
 {
     sl_pelem *el = NULL;
-    size_t nel = 0, cel = 0, i = 0, k, nkeep = 0;
+    size_t nel = 0, cel = 0, i = 0, nkeep = 0;
     uint32_t *lit = sl_xcalloc(len + 1, sizeof(*lit));
     size_t nlit = 0;
     *err = NULL;
@@ -754,14 +789,6 @@ static int compile(const sl_cleanrules *r, const char *pat, size_t len, sl_pelem
         free_elems(el, nel);
         return -1;
     }
-    for (k = 0; k < nel; k++) {
-        if (el[k].type != P_LIT)
-            continue;
-        el[k].bstart = is_word_cp(el[k].cp[0]) &&
-                       (k == 0 || el[k - 1].type == P_STAR || el[k - 1].type == P_KEEP);
-        el[k].bend = is_word_cp(el[k].cp[el[k].ncp - 1]) && k + 1 < nel &&
-                     (el[k + 1].type == P_STAR || el[k + 1].type == P_KEEP);
-    }
     *out = el;
     *nout = nel;
     return 0;
@@ -786,7 +813,9 @@ void sl_cleanrules_free(sl_cleanrules *r)
         free_elems(r->rules[i].el, r->rules[i].nel);
     }
     free(r->rules);
-    free(r->first);
+    free(r->pf);
+    for (i = 0; i < 129; i++)
+        free(r->cand[i]);
     for (i = 0; i < r->nsets; i++) {
         for (j = 0; j < r->sets[i].n; j++)
             free(r->sets[i].ph[j].cp);
@@ -835,6 +864,72 @@ static void bad_line(sl_buf *err, size_t *nbad, const char *file, const char *li
         sl_buf_printf(err, "%s: \"%.*s\": %s", file ? file : "rules", (int)(n > 60 ? 60 : n), line,
                       what);
     (*nbad)++;
+}
+
+/* A literal that can be checked on raw bytes: ASCII, and none of the
+ * characters a typographic form folds to (' " - space). */
+static int plain_literal(const sl_pelem *e)
+{
+    size_t k;
+    if (e->type != P_LIT || e->ncp >= 32)
+        return 0;
+    for (k = 0; k < e->ncp; k++) {
+        uint32_t c = e->cp[k];
+        if (c >= 0x80 || c == '\'' || c == '"' || c == '-' || c == ' ')
+            return 0;
+    }
+    return 1;
+}
+
+static void make_prefilter(const sl_rule *rule, prefilter *pf)
+{
+    size_t k, best = 0;
+    memset(pf, 0, sizeof(*pf));
+    pf->first = rule->el[0].type == P_LIT ? rule->el[0].cp[0] : 0;
+    for (k = 0; k < rule->nel; k++) {
+        const sl_pelem *e = &rule->el[k];
+        size_t j;
+        if (!plain_literal(e) || e->ncp <= best || e->ncp < 2)
+            continue;
+        best = e->ncp;
+        for (j = 0; j < e->ncp; j++)
+            pf->must[j] = (char)e->cp[j];
+        pf->nmust = e->ncp;
+    }
+    if (plain_literal(&rule->el[rule->nel - 1])) {
+        const sl_pelem *e = &rule->el[rule->nel - 1];
+        for (k = 0; k < e->ncp; k++)
+            pf->tail[k] = (char)e->cp[k];
+        pf->ntail = e->ncp;
+    }
+}
+
+/* Case-insensitive search of the lower-case ASCII m[0..k) in s[0..n). */
+static int ci_contains(const char *s, size_t n, const char *m, size_t k)
+{
+    size_t i, j;
+    if (k > n)
+        return 0;
+    for (i = 0; i + k <= n; i++) {
+        if (lower_byte(s[i]) != m[0])
+            continue;
+        for (j = 1; j < k && lower_byte(s[i + j]) == m[j]; j++)
+            ;
+        if (j == k)
+            return 1;
+    }
+    return 0;
+}
+
+static int ci_ends_with(const char *s, size_t n, const char *m, size_t k)
+{
+    size_t j;
+    if (k > n)
+        return 0;
+    for (j = 0; j < k; j++)
+        if (lower_byte(s[n - k + j]) != m[j])
+            return 0;
+    return 1;
 }
 
 size_t sl_cleanrules_add_sets(sl_cleanrules *r, const char *text, size_t len, const char *file,
@@ -945,6 +1040,54 @@ static const char *parse_action(const char *s, size_t n, sl_rule *rule)
     return word ? NULL : "no action";
 }
 
+/* May a text whose first folded character falls in bucket c (c < 128: that
+ * ASCII character; 128: any other) match rule i? */
+static int may_start(const sl_cleanrules *r, size_t i, size_t c)
+{
+    const sl_rule *rule = &r->rules[i];
+    uint32_t f = r->pf[i].first;
+    if (f)
+        return c < 128 ? f == c : f >= 128;
+    if (rule->el[0].type == P_SET || rule->el[0].type == P_SEQ) {
+        const cset *cs = &r->sets[rule->el[0].set];
+        size_t k;
+        for (k = 0; k < cs->n; k++)
+            if (c < 128 ? cs->ph[k].cp[0] == c : cs->ph[k].cp[0] >= 128)
+                return 1;
+        return 0;
+    }
+    switch (rule->el[0].type) {
+    case P_NAME:
+    case P_NAMES:
+        return c == 128 || (c >= 'a' && c <= 'z'); /* folded capitals */
+    case P_NUM:
+        return c >= '0' && c <= '9';
+    case P_HANDLE:
+        return c == '@';
+    case P_EMAIL:
+        return c < 128 && (is_word_cp((uint32_t)c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-');
+    case P_URL:
+        return c == 'h' || c == 'w';
+    case P_PUNCT:
+        return c == 128 || (c != ' ' && !is_word_cp((uint32_t)c));
+    default:
+        return 1;
+    }
+}
+
+static void build_index(sl_cleanrules *r)
+{
+    size_t c, i;
+    for (c = 0; c < 129; c++) {
+        free(r->cand[c]);
+        r->cand[c] = sl_xcalloc(r->n + 1, sizeof(size_t));
+        r->ncand[c] = 0;
+        for (i = 0; i < r->n; i++)
+            if (may_start(r, i, c))
+                r->cand[c][r->ncand[c]++] = i;
+    }
+}
+
 size_t sl_cleanrules_add(sl_cleanrules *r, const char *text, size_t len, const char *file, sl_buf *err)
 {
     size_t pos = 0, n, nbad = 0;
@@ -978,11 +1121,12 @@ size_t sl_cleanrules_add(sl_cleanrules *r, const char *text, size_t len, const c
         rule.name = sl_xstrndup(f[0], fl[0]);
         rule.pattern = sl_xstrndup(f[2], fl[2]);
         rule.reason = sl_xstrndup(f[3], fl[3]);
-        if (r->n >= r->cfirst)
-            r->first = sl_xgrow(r->first, &r->cfirst, r->n + 1, sizeof(*r->first));
-        r->first[r->n] = rule.el[0].type == P_LIT ? rule.el[0].cp[0] : 0;
+        if (r->n >= r->cpf)
+            r->pf = sl_xgrow(r->pf, &r->cpf, r->n + 1, sizeof(*r->pf));
+        make_prefilter(&rule, &r->pf[r->n]);
         SL_PUSH(r->rules, r->n, r->cap, rule);
     }
+    build_index(r);
     return nbad;
 }
 
@@ -1016,16 +1160,17 @@ size_t sl_cleanrules_load_default(sl_cleanrules *r, sl_buf *err)
 
 /* ------------------------------------------------------------------ the matcher */
 
-static int run(const sl_cleanrules *r, const sl_pelem *el, size_t nel, const char *s, size_t n,
-               size_t *ka, size_t *kb)
+/* Matches el against s[lo..n) (s before lo is context for look-behind). */
+static int run(const sl_cleanrules *r, const sl_pelem *el, size_t nel, const char *s, size_t lo,
+               size_t n, size_t *ka, size_t *kb)
 {
     mstate st;
     st.s = s;
     st.n = n;
     st.r = r;
     st.steps = 0;
-    st.keep_a = st.keep_b = 0;
-    if (!match_el(&st, el, nel, 0))
+    st.keep_a = st.keep_b = lo;
+    if (!match_el(&st, el, nel, lo))
         return 0;
     *ka = st.keep_a;
     *kb = st.keep_b;
@@ -1063,7 +1208,13 @@ static size_t count_words(const char *s, size_t n)
     return w;
 }
 
+/* Byte pairs (lower-cased) seen in a text, hashed into 1024 bits: a rule
+ * whose literal has a pair the text lacks cannot match, and that is known
+ * without scanning the text again for each rule. */
+#define PAIR_BIT(a, b) ((((unsigned)(a) * 33u) ^ (unsigned)(b)) & 1023u)
+
 typedef struct variant {
+    uint64_t pairs[16];
     const char *s;
     size_t n, off;  /* off: where s starts in the line */
     int bracket;    /* the inner text of a line wrapped in [ ] */
@@ -1072,18 +1223,36 @@ typedef struct variant {
     int stop;       /* ends a sentence; -1 before */
 } variant;
 
+static int has_keep(const sl_rule *rule)
+{
+    size_t k;
+    for (k = 0; k < rule->nel; k++)
+        if (rule->el[k].type == P_KEEP)
+            return 1;
+    return 0;
+}
+
 static int rule_on_variant(const sl_cleanrules *r, size_t ri, variant *v, sl_rule_hit *hit)
 {
     const sl_rule *rule = &r->rules[ri];
     const char *s = v->s;
-    size_t n = v->n, off = 0, ka, kb;
+    size_t n = v->n, lo = 0, ka, kb;
     int first = rule->el[0].type, last = rule->el[rule->nel - 1].type;
+    const prefilter *pf = &r->pf[ri];
     if ((rule->flags & SL_RULE_BRACKET) && !v->bracket)
         return 0;
-    if (r->first[ri] && r->first[ri] != v->first)
+    if (pf->first && pf->first != v->first)
         return 0;
     if (rule->max != ANY_LEN && n > rule->max)
         return 0;
+    if (pf->nmust) {
+        size_t k;
+        for (k = 0; k + 1 < pf->nmust; k++) {
+            unsigned bit = PAIR_BIT(pf->must[k], pf->must[k + 1]);
+            if (!(v->pairs[bit >> 6] & ((uint64_t)1 << (bit & 63))))
+                return 0;
+        }
+    }
     if (rule->max_words || rule->min_words) {
         if (v->words == ANY_LEN)
             v->words = count_words(v->s, v->n);
@@ -1104,30 +1273,31 @@ static int rule_on_variant(const sl_cleanrules *r, size_t ri, variant *v, sl_rul
             while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
                 n--;
         } else if (first == P_STAR || first == P_KEEP) {
-            off = n - SL_RULE_WINDOW;
-            while (off < n && ((unsigned char)s[off] & 0xC0) == 0x80)
-                off++;
-            s += off;
-            n -= off;
+            lo = n - SL_RULE_WINDOW;
+            while (lo < n && ((unsigned char)s[lo] & 0xC0) == 0x80)
+                lo++;
         }
     }
-    if (!run(r, rule->el, rule->nel, s, n, &ka, &kb))
+    if ((pf->ntail && !ci_ends_with(s + lo, n - lo, pf->tail, pf->ntail)) ||
+        (pf->nmust && !ci_contains(s + lo, n - lo, pf->must, pf->nmust)))
         return 0;
-    hit->rule = rule;
-    hit->has_keep = 0;
-    hit->keep_start = hit->keep_end = 0;
-    {
-        size_t k;
-        for (k = 0; k < rule->nel; k++)
-            if (rule->el[k].type == P_KEEP)
-                hit->has_keep = 1;
+    if (!run(r, rule->el, rule->nel, s, lo, n, &ka, &kb))
+        return 0;
+    /* what a caption or strip rule cuts is a credit or a label: a few words,
+     * never a stretch of text */
+    if ((rule->action == SL_RULE_CAPTION || rule->action == SL_RULE_STRIP) && has_keep(rule)) {
+        size_t a = ka == lo ? 0 : ka, b = (last == P_KEEP && kb == n) ? v->n : kb;
+        if (count_words(s, a) + count_words(s + b, v->n - b) > CUT_MAX_WORDS)
+            return 0;
     }
+    hit->rule = rule;
+    hit->has_keep = has_keep(rule);
+    hit->keep_start = hit->keep_end = 0;
     if (hit->has_keep) {
-        /* a {keep} that opens a tail window keeps the line from its start */
-        hit->keep_start = (ka == 0 && off > 0) ? v->off : v->off + off + ka;
-        hit->keep_end = v->off + off + kb;
-        if (last == P_STAR && v->n > n && kb == n)
-            hit->keep_end = v->off + v->n;
+        /* a {keep} that opens a tail window keeps the text from its start;
+         * a * that closes a head window reaches the end */
+        hit->keep_start = v->off + (ka == lo ? 0 : ka);
+        hit->keep_end = v->off + (last == P_KEEP && kb == n ? v->n : kb);
     }
     return 1;
 }
@@ -1153,7 +1323,7 @@ static size_t skip_decoration(const char *s, size_t n)
 
 static void variant_init(variant *v, const char *s, size_t n, size_t off, int bracket)
 {
-    size_t adv;
+    size_t adv, k;
     v->s = s;
     v->n = n;
     v->off = off;
@@ -1161,6 +1331,11 @@ static void variant_init(variant *v, const char *s, size_t n, size_t off, int br
     v->first = n ? fold_at(s, n, 0, &adv) : 0;
     v->words = ANY_LEN;
     v->stop = -1;
+    memset(v->pairs, 0, sizeof(v->pairs));
+    for (k = 0; k + 1 < n; k++) {
+        unsigned bit = PAIR_BIT(lower_byte(s[k]), lower_byte(s[k + 1]));
+        v->pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
+    }
 }
 
 int sl_cleanrules_match(const sl_cleanrules *r, const char *line, size_t len,
@@ -1199,15 +1374,32 @@ int sl_cleanrules_match(const sl_cleanrules *r, const char *line, size_t len,
                 variant_init(&v[nv++], line + ia, ib - ia, ia, open == '[');
         }
     }
-    for (i = 0; i < r->n; i++) {
-        const sl_rule *rule = &r->rules[i];
-        if ((rule->flags & SL_RULE_NOTFIRST) && li && li->first)
-            continue;
-        if ((rule->flags & SL_RULE_END) && !(li && li->end))
-            continue;
-        for (k = 0; k < nv; k++)
-            if (rule_on_variant(r, i, &v[k], hit))
-                return 1;
+    /* the rules either variant may meet, merged in rule order */
+    {
+        const size_t *c0 = r->cand[v[0].first < 128 ? v[0].first : 128];
+        size_t n0 = r->ncand[v[0].first < 128 ? v[0].first : 128];
+        const size_t *c1 = nv > 1 ? r->cand[v[1].first < 128 ? v[1].first : 128] : NULL;
+        size_t n1 = nv > 1 ? r->ncand[v[1].first < 128 ? v[1].first : 128] : 0;
+        size_t i0 = 0, i1 = 0;
+        while (i0 < n0 || i1 < n1) {
+            const sl_rule *rule;
+            if (i1 >= n1 || (i0 < n0 && c0[i0] <= c1[i1])) {
+                i = c0[i0];
+                if (i1 < n1 && c1[i1] == i)
+                    i1++;
+                i0++;
+            } else {
+                i = c1[i1++];
+            }
+            rule = &r->rules[i];
+            if ((rule->flags & SL_RULE_NOTFIRST) && li && li->first)
+                continue;
+            if ((rule->flags & SL_RULE_END) && !(li && li->end))
+                continue;
+            for (k = 0; k < nv; k++)
+                if (rule_on_variant(r, i, &v[k], hit))
+                    return 1;
+        }
     }
     return 0;
 }
@@ -1223,7 +1415,7 @@ int sl_pattern_match(const sl_cleanrules *r, const char *pattern, const char *li
     memset(&empty, 0, sizeof(empty));
     if (compile(r ? r : &empty, pattern, strlen(pattern), &el, &nel, &err) < 0)
         return -1;
-    m = run(r ? r : &empty, el, nel, line, len, &ka, &kb);
+    m = run(r ? r : &empty, el, nel, line, 0, len, &ka, &kb);
     free_elems(el, nel);
     if (m && keep_start) {
         *keep_start = ka;

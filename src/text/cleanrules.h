@@ -28,9 +28,10 @@
  *              {stop}    zero width: a sentence ended just before
  *              {set:S}   one phrase of set S; {seq:S} a run of them
  *              \x        the character x itself
- *            A literal that starts or ends with a letter next to * or
- *            {keep} must sit at a word boundary ("click here*" does not
- *            match "click heresy").
+ *            A space keeps words apart: "click here *" does not match
+ *            "click heresy" (but matches "Click here." and "Click here"),
+ *            while a * glued to a word continues it ("video*" matches
+ *            "videos").
  * Sets are data too (data/clean/sets.txt: "set <TAB> phrase").
  *
  * Bounded work: a rule sees at most SL_RULE_WINDOW bytes (the tail when the
