@@ -257,14 +257,25 @@ static int name_particle(const char *s, size_t a, size_t b)
     return 0;
 }
 
-/* End of a name token starting at i: letters, digits and ' . - & inside. */
+/* End of a name token starting at i: letters, digits and ' - & inside; a
+ * period only inside ("D.C", "CBSDFW.COM") or after an initial ("J."), so
+ * that a sentence's final period is not taken into the name. */
 static size_t token_end(const char *s, size_t n, size_t i)
 {
-    size_t adv;
+    size_t adv, seg = 0;
     while (i < n) {
         uint32_t c = fold_at(s, n, i, &adv);
-        if (!(is_word_cp(c) || c == '\'' || c == '.' || c == '-' || c == '&'))
+        if (c == '.') {
+            if (!(seg == 1 || (i + 1 < n && is_word_cp((unsigned char)s[i + 1]))))
+                break;
+            seg = 0;
+        } else if (is_word_cp(c)) {
+            seg++;
+        } else if (c == '\'' || c == '-' || c == '&') {
+            seg = 0;
+        } else {
             break;
+        }
         i += adv;
     }
     return i;
