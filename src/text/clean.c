@@ -7,13 +7,13 @@
  * fitted the text's width, many of them mid-sentence) or a line plainly goes
  * on (no closing punctuation, next line starts with a lower-case word).
  * Joined lines stay in one sl_para, '\n' and all; sl_clean_paras reflows
- * them.  Three streaming passes, no per-line storage, so a 64 MiB document
- * of one-character lines costs no more than its bytes.
+ * them.  Three streaming passes over the text and no storage per line, only
+ * per paragraph.
  *
  * sl_clean_paras decides for each paragraph, in order: debris (the first
  * rule of data/clean/ that matches: removed, kept as date evidence, or cut
  * to its caption), a repeat of the headline, the headline itself (plain
- * text: the first paragraph kept, when it reads as one), or story text,
+ * text: the first non-empty paragraph, when it reads as one), or story text,
  * classed as body, heading, list item or caption.  Whatever leaves the text
  * is logged with its input line, rule and reason.  Story sentences are never
  * cut: rules match whole paragraphs, and a paragraph with dangling link text
@@ -487,6 +487,9 @@ static int reads_as_headline(const char *s, size_t n)
         return 0;
     if (inner_sentence_break(s, n))
         return 0;
+    /* an embedded post's header ("Name @handle"), a link: not a headline */
+    if (memchr(s, '@', n) || memmem_ci(s, n, "http") || memmem_ci(s, n, "www."))
+        return 0;
     if (end == '.')
         return words <= 8;
     if (end == '?' || end == '!')
@@ -677,7 +680,7 @@ void sl_clean_paras(sl_ctx *ctx, const sl_para *in, size_t n, int find_title,
     sl_buf flow = SL_BUF_INIT;
     item *it;
     size_t i, last_kept = 0, nkept_left;
-    int seen_kept = 0, title_open = find_title;
+    int seen_kept = 0, seen_any = 0, title_kept = 0, title_open = find_title;
     size_t known_len = known_title ? strlen(known_title) : 0;
 
     memset(out, 0, sizeof(*out));
@@ -723,10 +726,21 @@ void sl_clean_paras(sl_ctx *ctx, const sl_para *in, size_t n, int find_title,
         if (!c->kept)
             continue;
         nkept_left--;
+        /* "the first non-empty line is the title": past it, no headline */
+        if (seen_any)
+            title_open = 0;
+        seen_any = 1;
         li.first = !seen_kept;
         li.end = i + END_PARAS > last_kept;
         /* the headline again, maybe with the outlet's name: before the rules,
          * so "In Pictures: <headline> Newsweek" is named for what it is */
+        if (c->kind == SL_BLOCK_TITLE && !title_kept) {
+            /* the reader's headline (an HTML h1) stays, once */
+            title_kept = 1;
+            title_open = 0;
+            seen_kept = 1;
+            continue;
+        }
         if ((known_len && repeats_headline(known_title, known_len, s, len)) ||
             (out->title && repeats_headline(out->title, strlen(out->title), s, len))) {
             sl_editlog_add(log, SL_EDIT_REMOVE, "repeated-headline", "the line repeats the headline",

@@ -900,7 +900,7 @@ static void make_prefilter(const sl_rule *rule, prefilter *pf)
     for (k = 0; k < rule->nel; k++) {
         const sl_pelem *e = &rule->el[k];
         size_t j;
-        if (!plain_literal(e) || e->ncp <= best || e->ncp < 2)
+        if (!plain_literal(e) || e->ncp <= best)
             continue;
         best = e->ncp;
         for (j = 0; j < e->ncp; j++)
@@ -921,6 +921,8 @@ static int ci_contains(const char *s, size_t n, const char *m, size_t k)
     size_t i, j;
     if (k > n)
         return 0;
+    if (k == 1 && !(m[0] >= 'a' && m[0] <= 'z'))
+        return memchr(s, m[0], n) != NULL;
     for (i = 0; i + k <= n; i++) {
         if (lower_byte(s[i]) != m[0])
             continue;

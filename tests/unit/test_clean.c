@@ -598,6 +598,26 @@ static void reader_kinds_are_kept(void **state)
     assert_int_equal(c.nblocks, 1);
     sl_cleaned_free(&c);
     sl_editlog_free(&log);
+    /* the reader's headline stays once, its repeats go */
+    {
+        sl_para q[3];
+        size_t i;
+        memset(q, 0, sizeof(q));
+        memset(&log, 0, sizeof(log));
+        q[0].text = "Storm hits coast";
+        q[0].kind = SL_BLOCK_TITLE;
+        q[1].text = "The storm hit the coast on Monday.";
+        q[2].text = "Storm hits coast";
+        for (i = 0; i < 3; i++)
+            q[i].len = strlen(q[i].text);
+        sl_clean_paras(ctx, q, 3, 0, "Storm hits coast | Daily News", 0, &c, &log);
+        assert_int_equal(c.nblocks, 2);
+        assert_int_equal(c.blocks[0].kind, SL_BLOCK_TITLE);
+        assert_int_equal(log.n, 1);
+        assert_string_equal(log.items[0].rule, "repeated-headline");
+        sl_cleaned_free(&c);
+        sl_editlog_free(&log);
+    }
     sl_ctx_free(ctx);
 }
 
