@@ -199,6 +199,24 @@ static int lower_word_start(const char *s, size_t n)
                                  (unsigned char)s[i] >= 0x80));
 }
 
+static int starts_with_link(const char *s, size_t n)
+{
+    return (n >= 7 && memcmp(s, "http://", 7) == 0) || (n >= 8 && memcmp(s, "https://", 8) == 0) ||
+           (n >= 4 && memcmp(s, "www.", 4) == 0);
+}
+
+/* Does the last word of s hold "://"? */
+static int ends_with_link(const char *s, size_t n)
+{
+    size_t i = n;
+    while (i > 0 && !is_blank_byte(s[i - 1]))
+        i--;
+    for (; i + 3 <= n; i++)
+        if (memcmp(s + i, "://", 3) == 0)
+            return 1;
+    return 0;
+}
+
 static int joins(const char *t, const tline *a, const tline *b, int wrapped, size_t width)
 {
     uint32_t end;
@@ -206,9 +224,10 @@ static int joins(const char *t, const tline *a, const tline *b, int wrapped, siz
         return 0;
     if (wrapped && wrap_break(a, b, width) && b->indent <= a->indent + 1)
         return 1;
-    /* a line that plainly goes on */
+    /* a line that plainly goes on; not a list of links */
     end = last_cp(t + a->a, a->b - a->a);
-    return a->cps >= 25 && !is_closing_cp(end) && lower_word_start(t + b->a, b->b - b->a);
+    return a->cps >= 25 && !is_closing_cp(end) && lower_word_start(t + b->a, b->b - b->a) &&
+           !starts_with_link(t + b->a, b->b - b->a) && !ends_with_link(t + a->a, a->b - a->a);
 }
 
 void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t *n)

@@ -1359,12 +1359,14 @@ int sl_cleanrules_match(const sl_cleanrules *r, const char *line, size_t len,
     memset(hit, 0, sizeof(*hit));
     if (!r || len == 0)
         return 0;
-    a = skip_decoration(line, len);
     b = len;
-    while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t'))
+    while (b > 0 && (line[b - 1] == ' ' || line[b - 1] == '\t'))
         b--;
-    if (b == a)
+    if (b == 0)
         return 0;
+    a = skip_decoration(line, b);
+    if (a == b)
+        a = 0; /* all decoration ("——"): the rules see it as it is */
     variant_init(&v[0], line + a, b - a, a, 0);
     /* a line wrapped in ( ) or [ ]: rules also see the inside */
     if (b - a >= 3 && (line[a] == '(' || line[a] == '[') &&
