@@ -71,6 +71,8 @@ typedef struct cset {
 /* What a paragraph must show for a rule to have a chance, checked on raw
  * bytes before the matcher runs: most rules fail here in a few steps. */
 typedef struct prefilter {
+    size_t min_len;   /* the fewest bytes a text it matches can have */
+    size_t max_len;   /* the rule's max= */
     uint32_t first;   /* the first folded code point, or 0 */
     char must[32];    /* an ASCII literal the text must contain (lower case), or "" */
     size_t nmust;
@@ -892,10 +894,32 @@ static int plain_literal(const sl_pelem *e)
     return 1;
 }
 
-static void make_prefilter(const sl_rule *rule, prefilter *pf)
+static void make_prefilter(const sl_cleanrules *r, const sl_rule *rule, prefilter *pf)
 {
     size_t k, best = 0;
     memset(pf, 0, sizeof(*pf));
+    pf->max_len = rule->max;
+    for (k = 0; k < rule->nel; k++) {
+        const sl_pelem *e = &rule->el[k];
+        switch (e->type) {
+        case P_LIT: pf->min_len += e->ncp; break;
+        case P_NAME: case P_NAMES: case P_NUM: case P_WORD: case P_PUNCT: pf->min_len += 1; break;
+        case P_EMAIL: pf->min_len += 5; break;
+        case P_HANDLE: pf->min_len += 2; break;
+        case P_URL: pf->min_len += 4; break;
+        case P_SET:
+        case P_SEQ: {
+            const cset *cs = &r->sets[e->set];
+            size_t j, m = ANY_LEN;
+            for (j = 0; j < cs->n; j++)
+                if (cs->ph[j].n < m)
+                    m = cs->ph[j].n;
+            pf->min_len += cs->n ? m : 0;
+            break;
+        }
+        default: break;
+        }
+    }
     pf->first = rule->el[0].type == P_LIT ? rule->el[0].cp[0] : 0;
     for (k = 0; k < rule->nel; k++) {
         const sl_pelem *e = &rule->el[k];
@@ -1136,7 +1160,7 @@ size_t sl_cleanrules_add(sl_cleanrules *r, const char *text, size_t len, const c
         rule.reason = sl_xstrndup(f[3], fl[3]);
         if (r->n >= r->cpf)
             r->pf = sl_xgrow(r->pf, &r->cpf, r->n + 1, sizeof(*r->pf));
-        make_prefilter(&rule, &r->pf[r->n]);
+        make_prefilter(r, &rule, &r->pf[r->n]);
         SL_PUSH(r->rules, r->n, r->cap, rule);
     }
     build_index(r);
@@ -1252,11 +1276,9 @@ static int rule_on_variant(const sl_cleanrules *r, size_t ri, variant *v, sl_rul
     size_t n = v->n, lo = 0, ka, kb;
     int first = rule->el[0].type, last = rule->el[rule->nel - 1].type;
     const prefilter *pf = &r->pf[ri];
+    if (n < pf->min_len || n > pf->max_len || (pf->first && pf->first != v->first))
+        return 0;
     if ((rule->flags & SL_RULE_BRACKET) && !v->bracket)
-        return 0;
-    if (pf->first && pf->first != v->first)
-        return 0;
-    if (rule->max != ANY_LEN && n > rule->max)
         return 0;
     if (pf->nmust) {
         size_t k;
