@@ -101,5 +101,6 @@ void cli_json_str(FILE *f, const char *s, size_t len);
 extern const cli_cmd cmd_clean;
 extern const cli_cmd cmd_sentences;
 extern const cli_cmd cmd_tokens;
+extern const cli_cmd cmd_dates;
 
 #endif

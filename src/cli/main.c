@@ -10,6 +10,7 @@ static const cli_cmd *const commands[] = {
     &cmd_clean,
     &cmd_sentences,
     &cmd_tokens,
+    &cmd_dates,
     NULL,
 };
 
