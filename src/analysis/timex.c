@@ -165,8 +165,9 @@ static size_t daynum_at(const tx_parser *p, size_t i, int *d)
     if (t->kind == TK_NUM) {
         if (t->nd > 2 || t->grouped || (t->suf && t->suf != TKS_ORD) || t->val < 1 || t->val > 31)
             return 0;
-        if (tight(p, i + 1) && (pc(p, i + 1, ':') || pc(p, i + 1, '%') || pc(p, i + 1, '/') ||
-                                ((pc(p, i + 1, '.') || pc(p, i + 1, ',')) && tight(p, i + 2) && is_num(p, i + 2))))
+        if (tight(p, i + 1) && (pc(p, i + 1, '%') || ((pc(p, i + 1, ':') || pc(p, i + 1, '/') || pc(p, i + 1, '.') ||
+                                                        pc(p, i + 1, ',')) &&
+                                                       tight(p, i + 2) && is_num(p, i + 2))))
             return 0;
         *d = (int)t->val;
         return i + 1;
@@ -229,6 +230,13 @@ static size_t number_at(const tx_parser *p, size_t i, double *v, int *vague, int
             tight(p, i + 2) && is_num(p, i + 2))
             return 0;
         *v = (double)t->val;
+        /* "2 1/2" */
+        if (p->t[i + 1].kind == TK_NUM && p->t[i + 1].gap && p->t[i + 1].val == 1 && p->t[i + 1].nd == 1 &&
+            pc(p, i + 2, '/') && tight(p, i + 2) && tight(p, i + 3) && is_num(p, i + 3) && p->t[i + 3].val == 2 &&
+            p->t[i + 3].nd == 1) {
+            *v += 0.5;
+            return i + 4;
+        }
         return i + 1;
     }
     if (!w)
@@ -248,6 +256,10 @@ static size_t number_at(const tx_parser *p, size_t i, double *v, int *vague, int
             *v = 12;
             return i + 2;
         }
+        if (n2 && (n2->cats & TXC_NUM) && n2->num_kind == TXN_MULT) { /* "a hundred" */
+            *v = n2->num;
+            return i + 2;
+        }
         *v = 1;
         *article = 1;
         return i + 1;
@@ -260,8 +272,10 @@ static size_t number_at(const tx_parser *p, size_t i, double *v, int *vague, int
         double val = w->num;
         size_t j = i + 1;
         const tx_word *x;
-        if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j, KW_OF)) /* "couple of" */
+        if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j, KW_OF)) { /* "couple of" */
+            *v = 2;
             return j + 1;
+        }
         if (w->num_kind == TXN_TENS) {
             /* "sixty-five", "twenty four" */
             size_t k = pc(p, j, '-') && tight(p, j) && tight(p, j + 1) ? j + 1 : j;
@@ -716,6 +730,26 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
     } else {
         return 0;
     }
+    /* "July last year", "June 12 this year": the year of a relative year */
+    if (!y && has(p, j, TXC_REL) && !(W(p, j)->rel_fl & TXF_ANAPHORIC) && kw(p, j + 1, KW_YEAR) &&
+        !(fl & TXF_ABBR && !d)) {
+        int rdir = W(p, j)->rel;
+        m_init(m, i, j + 2, SL_TIMEX_DATE);
+        if (d ? !set_day(m, 0, mo, d) : 0) {
+            m->type = 0;
+            return 1;
+        }
+        if (!d) {
+            m->sem.kind = SL_TXK_POINT;
+            m->sem.p.prec = SL_PREC_MONTH;
+            m->sem.p.y = SL_YEAR_UNKNOWN;
+            m->sem.p.m = mo;
+        }
+        m->sem.anchor = SL_TXA_DCT;
+        m->sem.ymove = 1;
+        m->sem.dir = rdir < 0 ? SL_TXD_BEFORE : rdir > 0 ? SL_TXD_AFTER : SL_TXD_THIS;
+        return 1;
+    }
     /* an abbreviated or ambiguous month alone is no date */
     if (!d && !y) {
         if (wd || (fl & TXF_ABBR) || !p->t[i].cap)
@@ -726,7 +760,8 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
                             kw(p, i - 1, KW_TILL) || kw(p, i - 1, KW_BY) || kw(p, i - 1, KW_DURING) ||
                             kw(p, i - 1, KW_OF) || kw(p, i - 1, KW_FROM) || kw(p, i - 1, KW_THROUGH) ||
                             kw(p, i - 1, KW_BEFORE) || kw(p, i - 1, KW_AFTER) || kw(p, i - 1, KW_EARLIER) ||
-                            has(p, i - 1, TXC_REL)))
+                            has(p, i - 1, TXC_REL) || phrase_at(p, i - 1, TXP_MOD_DATE, NULL) == i ||
+                            (pc(p, i - 1, '-') && i > 1 && kw(p, i - 2, KW_MID))))
                 return 0;
         }
         m_init(m, i, j, SL_TIMEX_DATE);
@@ -757,10 +792,15 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
         m->b = e;
         m->type = SL_TIMEX_TIME;
         m->sem.hh = hh, m->sem.mi = mi;
-    } else if (!day_first && !y && tight(p, j) && pc(p, j, '-') && tight(p, j + 1)) {
-        /* "June 12-14" */
+    } else if (!day_first && !y &&
+               ((tight(p, j) && pc(p, j, '-') && tight(p, j + 1)) ||
+                ((kw(p, j, KW_AND) || kw(p, j, KW_TO) || kw(p, j, KW_THROUGH)) && is_num(p, j + 1)))) {
+        /* "June 12-14", "April 24 and 25" */
         int d2;
         size_t e2 = daynum_at(p, j + 1, &d2);
+        if (e2 && (has(p, e2, TXC_MONTH) || has(p, e2, TXC_UNIT) || (p->t[e2].kind == TK_WORD && !p->t[e2].cap &&
+                                                                     !W(p, e2))))
+            e2 = 0; /* "June 12 and 25 July", "April 24 and 25 people" */
         if (e2 && d2 > d) {
             tx_m *m2 = &out[1];
             int y2 = 0;
@@ -865,10 +905,17 @@ static int p_deictic(const tx_parser *p, size_t i, tx_m *m)
                 m->b = t2;
             }
         }
+    } else if (ph->a == TXD_UNIT) {
+        m->sem.kind = SL_TXK_SHIFT;
+        m->sem.anchor = SL_TXA_DCT;
+        m->sem.unit = unit_prec(ph->c);
+        m->sem.n = ph->b;
+        m->sem.prec = m->sem.unit;
+        m->mod = ph->d;
     } else {
         m->sem.kind = SL_TXK_LITERAL;
         memcpy(m->sem.lit, ph->lit, sizeof(m->sem.lit) < sizeof(ph->lit) ? sizeof(m->sem.lit) : sizeof(ph->lit));
-        m->type = ph->a == TXD_SET ? SL_TIMEX_SET : SL_TIMEX_DATE;
+        m->type = ph->a == TXD_SET ? SL_TIMEX_SET : ph->a == TXD_DUR ? SL_TIMEX_DURATION : SL_TIMEX_DATE;
         /* "current" and "future" as adjectives of a time unit belong to p_relative */
     }
     return 1;
@@ -933,6 +980,7 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
         m->sem.unit = SL_PREC_YEAR;
         m->sem.n = -1;
         m->sem.prec = SL_PREC_YEAR;
+        m->sem.year_ago = 1;
         if (kw(p, e, KW_QUARTER) || kw(p, e, KW_PERIOD))
             m->b = e + 1;
         else if (the)
@@ -940,14 +988,52 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
         return 1;
     }
     w = W(p, j);
-    if (kw(p, j, KW_LATEST) && kw(p, j + 1, KW_QUARTER)) {
-        m_init(m, i, j + 2, SL_TIMEX_DATE);
+    /* "the quarter", "the latest quarter", "the latest period": the quarter the
+     * report is about (financial news), see the tagger's topic quarter */
+    if (the && (kw(p, j, KW_QUARTER) || (kw(p, j, KW_LATEST) && (kw(p, j + 1, KW_QUARTER) || kw(p, j + 1, KW_PERIOD))))) {
+        size_t e = kw(p, j, KW_QUARTER) ? j + 1 : j + 2;
+        tx_m d[MAXM];
+        if (kw(p, e, KW_OF) || pc(p, j + 1, '-'))
+            return 0;
+        if ((kw(p, e, KW_ENDED) || kw(p, e, KW_ENDING)) && p_monthdate(p, e + 1, d) >= 1 &&
+            d[0].type == SL_TIMEX_DATE && d[0].sem.p.prec >= SL_PREC_MONTH) {
+            /* "the quarter ended Sept. 30": the quarter of that day */
+            *m = d[0];
+            m->a = i;
+            m->b = e;
+            m->sem.trunc = SL_PREC_QUARTER;
+            return 1;
+        }
+        m_init(m, i, e, SL_TIMEX_DATE);
         m->sem.kind = SL_TXK_SHIFT;
         m->sem.anchor = SL_TXA_DCT;
         m->sem.unit = SL_PREC_QUARTER;
         m->sem.n = -1;
         m->sem.prec = SL_PREC_QUARTER;
+        m->sem.topic = 1;
         return 1;
+    }
+    /* "the weekend" */
+    if (the && has(p, j, TXC_UNIT) && W(p, j)->unit == TXU_WE && !(W(p, j)->unit_fl & TXF_PLURAL)) {
+        m_init(m, i, j + 1, SL_TIMEX_DATE);
+        m->sem.kind = SL_TXK_SHIFT;
+        m->sem.anchor = SL_TXA_DCT;
+        m->sem.unit = SL_PREC_WEEK;
+        m->sem.prec = SL_PREC_WEEK;
+        m->sem.we = 1;
+        m->sem.dir = SL_TXD_TENSE;
+        return 1;
+    }
+    /* "the week of March 6" */
+    if (the && kw(p, j, KW_WEEK) && kw(p, j + 1, KW_OF)) {
+        tx_m d[MAXM];
+        if (p_monthdate(p, j + 2, d) >= 1 && d[0].type == SL_TIMEX_DATE && d[0].sem.p.prec == SL_PREC_DAY) {
+            *m = d[0];
+            m->a = i;
+            m->sem.trunc = SL_PREC_WEEK;
+            return 1;
+        }
+        return 0;
     }
     if (!w || !(w->cats & TXC_REL))
         return 0;
@@ -966,8 +1052,26 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
     }
     if (!x)
         return 0;
+    /* "the next morning", "the following night" */
+    if (anaph && dir == 1 && (x->cats & TXC_POD) && x->pod) {
+        m_init(m, i, j + 1, SL_TIMEX_TIME);
+        m->sem.kind = SL_TXK_SHIFT;
+        m->sem.anchor = SL_TXA_PREVIOUS;
+        m->sem.unit = SL_PREC_DAY;
+        m->sem.n = 1;
+        m->sem.prec = SL_PREC_DAY;
+        m->sem.pod = x->pod;
+        return 1;
+    }
     if ((x->cats & TXC_UNIT) && !(x->unit_fl & TXF_PLURAL)) {
         u = x->unit;
+        /* "the past decade" is the last ten years */
+        if ((u == TXU_DE || u == TXU_CE) && dir < 0 && kw(p, j - 1, KW_PAST)) {
+            m_init(m, i, j + 1, SL_TIMEX_DURATION);
+            m->sem.kind = SL_TXK_LITERAL;
+            snprintf(m->sem.lit, sizeof(m->sem.lit), "%s", u == TXU_DE ? "P10Y" : "P100Y");
+            return 1;
+        }
         if (u == TXU_S || u == TXU_MIN || u == TXU_H || u == TXU_HY || u == TXU_FN || u == TXU_ML)
             return 0;
         if (u == TXU_D && !anaph && !the)
@@ -978,6 +1082,26 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
         if (kw(p, j + 1, KW_OF) && u != TXU_Y)
             return 0;
         m_init(m, i, j + 1, SL_TIMEX_DATE);
+        /* "this year's third quarter", "next year's first half" */
+        if (u == TXU_Y && !anaph && kw(p, j + 1, KW_POSS) && has(p, j + 2, TXC_ORD) && W(p, j + 2)->ord <= 4) {
+            size_t q = j + 3;
+            int ord = W(p, j + 2)->ord, qu;
+            if (pc(p, q, '-') && tight(p, q))
+                q++;
+            qu = has(p, q, TXC_UNIT) ? W(p, q)->unit : 0;
+            if ((qu == TXU_Q || (qu == TXU_HY && ord <= 2)) && !(W(p, q)->unit_fl & TXF_PLURAL)) {
+                m->b = q + 1;
+                m->sem.kind = SL_TXK_POINT;
+                m->sem.anchor = SL_TXA_DCT;
+                m->sem.p.prec = SL_PREC_QUARTER;
+                m->sem.p.y = SL_YEAR_UNKNOWN;
+                m->sem.p.q = qu == TXU_Q ? ord : 0;
+                m->sem.p.half = qu == TXU_HY ? ord : 0;
+                m->sem.ymove = 1;
+                m->sem.dir = dir < 0 ? SL_TXD_BEFORE : dir > 0 ? SL_TXD_AFTER : SL_TXD_THIS;
+                return 1;
+            }
+        }
         m->sem.kind = SL_TXK_SHIFT;
         m->sem.anchor = anaph ? SL_TXA_PREVIOUS : SL_TXA_DCT;
         m->sem.unit = u == TXU_WE ? SL_PREC_WEEK : unit_prec(u);
@@ -989,16 +1113,27 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
         return 1;
     }
     if ((x->cats & TXC_MONTH) && !anaph) {
-        int mo, fl;
-        size_t e = month_at(p, j, &mo, &fl);
-        if (!e || (fl & TXF_ABBR))
+        int mo, fl, d;
+        size_t e = month_at(p, j, &mo, &fl), e2;
+        if (!e)
             return 0;
         m_init(m, i, e, SL_TIMEX_DATE);
-        m->sem.kind = SL_TXK_POINT;
+        if ((e2 = daynum_at(p, e, &d))) { /* "last Oct. 23" */
+            if (!set_day(m, 0, mo, d)) {
+                m->type = 0;
+                m->b = e2;
+                return 1;
+            }
+            m->b = e2;
+        } else {
+            if (fl & TXF_ABBR)
+                return 0;
+            m->sem.kind = SL_TXK_POINT;
+            m->sem.p.prec = SL_PREC_MONTH;
+            m->sem.p.y = SL_YEAR_UNKNOWN;
+            m->sem.p.m = mo;
+        }
         m->sem.anchor = SL_TXA_DCT;
-        m->sem.p.prec = SL_PREC_MONTH;
-        m->sem.p.y = SL_YEAR_UNKNOWN;
-        m->sem.p.m = mo;
         m->sem.dir = dir < 0 ? SL_TXD_BEFORE : dir > 0 ? SL_TXD_AFTER : SL_TXD_THIS;
         return 1;
     }
@@ -1023,7 +1158,7 @@ static void duration_value(double v, int vague, int u, char *out, size_t n)
     double mul = 1;
     switch (u) {
     case TXU_Y: letter = "Y"; break;
-    case TXU_Q: letter = "Q"; break;
+    case TXU_Q: letter = "M", mul = 3; break;
     case TXU_M: letter = "M"; break;
     case TXU_W: letter = "W"; break;
     case TXU_D: letter = "D"; break;
@@ -1044,12 +1179,16 @@ static void duration_value(double v, int vague, int u, char *out, size_t n)
     v *= mul;
     if (v != (double)(long)v) {
         /* a half: in the next smaller unit when that is exact */
-        if (u == TXU_Y && !time)
+        if (u == TXU_Y && v - (double)(long)v == 0.5)
+            snprintf(out, n, v < 1 ? "P6M" : "P%ldY6M", (long)v);
+        else if (u == TXU_Y)
             snprintf(out, n, "P%ldM", (long)(v * 12 + 0.5));
         else if (u == TXU_D)
             snprintf(out, n, "PT%ldH", (long)(v * 24 + 0.5));
-        else if (u == TXU_H)
-            snprintf(out, n, "PT%ldM", (long)(v * 60 + 0.5));
+        else if (u == TXU_H && v - (double)(long)v == 0.5)
+            snprintf(out, n, "PT%ldH30M", (long)v);
+        else if (u == TXU_MIN && v - (double)(long)v == 0.5)
+            snprintf(out, n, "PT%ldM30S", (long)v);
         else if (u == TXU_W)
             snprintf(out, n, "P%ldD", (long)(v * 7 + 0.5));
         else
@@ -1088,8 +1227,10 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
     } else if (!(e = number_at(p, j, &v, &vague, &article))) {
         /* "for years", "for decades": a bare plural */
         x = W(p, j);
-        if (!the && !rel && i > 0 && kw(p, i - 1, KW_FOR) && x && (x->cats & TXC_UNIT) && (x->unit_fl & TXF_PLURAL) &&
-            x->unit != TXU_WE && x->unit != TXU_HY) {
+        if (!the && !rel && i > 0 && x && (x->cats & TXC_UNIT) && (x->unit_fl & TXF_PLURAL) &&
+            x->unit != TXU_WE && x->unit != TXU_HY && x->unit != TXU_Q &&
+            (kw(p, i - 1, KW_FOR) || kw(p, i - 1, KW_WITHIN) ||
+             (kw(p, i - 1, KW_IN) && (p->t[j + 1].kind == TK_PUNCT || p->t[j + 1].kind == 0)))) {
             m_init(m, i, j + 1, SL_TIMEX_DURATION);
             m->sem.kind = SL_TXK_LITERAL;
             duration_value(0, 1, x->unit, m->sem.lit, sizeof(m->sem.lit));
@@ -1105,29 +1246,38 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
     if (pc(p, j, '-') && tight(p, j) && tight(p, j + 1) && !article && !vague) {
         hyph = 1; /* "68-year", "two-day" */
         j++;
+    } else if (kw(p, j, KW_MORE) || kw(p, j, KW_ADDITIONAL) || kw(p, j, KW_EXTRA) || kw(p, j, KW_FURTHER)) {
+        j++; /* "two more weeks", "an additional year" */
     }
     x = W(p, j);
     if (!x || !(x->cats & TXC_UNIT) || x->unit == TXU_HY)
         return 0;
     if (article && ((x->unit_fl & TXF_PLURAL) || x->unit == TXU_S))
         return 0; /* "a second time" is no duration */
-    if (!article && !vague && !half && v != 1 && !(x->unit_fl & TXF_PLURAL) && !hyph)
-        return 0; /* "two year" is not English; "second" stays an ordinal */
+    if (!article && !vague && !half && v != 1 && !(x->unit_fl & TXF_PLURAL) && !hyph) {
+        /* "two year" only before a noun ("a five year plan"); "second" stays an ordinal */
+        const tx_tok *nx = &p->t[j + 1];
+        if (x->unit == TXU_S || x->unit == TXU_MIN || nx->kind != TK_WORD || nx->cap || W(p, j + 1) ||
+            (j + 1 < p->n && (nx->end - nx->start) < 3))
+            return 0;
+    }
     if (vague && !(x->unit_fl & TXF_PLURAL))
         return 0;
     u = x->unit;
     j++;
+    if (pc(p, j, '-') && tight(p, j) && (kw(p, j + 1, KW_EARLIER) || kw(p, j + 1, KW_AGO)))
+        return 0; /* "a year-earlier loss": p_relative's "year-earlier" */
     /* "a year and a half" */
     if (kw(p, j, KW_AND) && has(p, j + 1, TXC_NUM) && W(p, j + 1)->num_kind == TXN_ARTICLE && kw(p, j + 2, KW_HALF)) {
         v += 0.5;
         j += 3;
     }
-    /* "68-year-old": an age, a duration all the same; "decades-long" */
-    if (hyph && pc(p, j, '-') && tight(p, j) && tight(p, j + 1) && p->t[j + 1].kind == TK_WORD) {
-        const char *s = p->s + p->t[j + 1].start;
-        size_t n = p->t[j + 1].end - p->t[j + 1].start;
-        if ((n == 3 && (s[0] | 32) == 'o' && (s[1] | 32) == 'l' && (s[2] | 32) == 'd') ||
-            (n == 4 && memcmp(s, "long", 4) == 0))
+    /* "a 68-year-old man" is an age, not a time of the story (TimeBank does
+     * not mark ages); "a two-day-long visit" is a duration */
+    if (pc(p, j, '-') && tight(p, j) && tight(p, j + 1)) {
+        if (kw(p, j + 1, KW_OLD))
+            return 0;
+        if (hyph && kw(p, j + 1, KW_LONG))
             j += 2;
     }
     m_init(m, i, j, SL_TIMEX_DURATION);
@@ -1143,8 +1293,10 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
                 strcpy(m->sem.lit, ago || earlier ? "PAST_REF" : "FUTURE_REF");
                 return 1;
             }
-            if (v != (double)(long)v || u == TXU_S || u == TXU_MIN || u == TXU_HY || u == TXU_ML || v > 10000) {
-                m->type = SL_TIMEX_DURATION; /* "1.5 years ago" stays an amount */
+            if (v != (double)(long)v || u == TXU_S || u == TXU_MIN || u == TXU_HY || u == TXU_ML || v > 10000 ||
+                (u == TXU_H && !ago && !from_now && !hence)) {
+                /* "1.5 years ago", "an hour later": the amount is what can be said */
+                m->type = SL_TIMEX_DURATION;
                 m->b = j;
                 duration_value(v, 0, u, m->sem.lit, sizeof(m->sem.lit));
                 m->sem.kind = SL_TXK_LITERAL;
@@ -1161,9 +1313,9 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
             default: m->sem.unit = unit_prec(u); break;
             }
             m->sem.prec = m->sem.unit;
-            if (u == TXU_H) {
+            m->sem.year_ago = u == TXU_Y && v == 1 && article;
+            if (u == TXU_H)
                 m->type = SL_TIMEX_TIME;
-            }
             /* "sixty-five years ago this week", "a year ago today" */
             if (ago) {
                 size_t k = m->b;
@@ -1219,6 +1371,15 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
         set_year(m, y);
         return 1;
     }
+    /* "the 1950s", "the 1990's" */
+    if (the && is_num(p, j) && p->t[j].nd == 4 && p->t[j].val % 10 == 0 && p->t[j].val >= 1000 &&
+        p->t[j].val <= 2990 && (p->t[j].suf == TKS_S || (!p->t[j].suf && kw(p, j + 1, KW_POSS)))) {
+        m_init(m, i, p->t[j].suf ? j + 1 : j + 2, SL_TIMEX_DATE);
+        m->sem.kind = SL_TXK_POINT;
+        m->sem.p.prec = SL_PREC_DECADE;
+        m->sem.p.y = (int)p->t[j].val;
+        return 1;
+    }
     /* "the 1988 third quarter", "the 1988 period" */
     if (the && (y = year_at(p, j)) && (has(p, j + 1, TXC_ORD) || kw(p, j + 1, KW_PERIOD) || kw(p, j + 1, KW_QUARTER))) {
         size_t k = j + 1;
@@ -1245,10 +1406,10 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
         return 1;
     }
     w = W(p, j);
-    if (!w)
+    if (!w && !(is_num(p, j) && p->t[j].suf == TKS_ORD))
         return 0;
     /* decades by name: "the sixties" */
-    if ((w->cats & TXC_DECADE) && the && !fiscal) {
+    if (w && (w->cats & TXC_DECADE) && the && !fiscal) {
         int c = 1900;
         if (p->dct && p->dct->prec >= SL_PREC_YEAR && p->dct->y > 0) {
             c = p->dct->y - p->dct->y % 100;
@@ -1268,10 +1429,10 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
         if (p->t[k].kind == TK_NUM && p->t[k].suf == TKS_ORD && p->t[k].nd <= 2) {
             ord = (int)p->t[k].val;
             k++;
-        } else if ((w->cats & TXC_ORD)) {
+        } else if (w && (w->cats & TXC_ORD)) {
             ord = w->ord;
             k++;
-        } else if ((w->cats & TXC_NUM) && w->num_kind == TXN_TENS && pc(p, k + 1, '-') && has(p, k + 2, TXC_ORD)) {
+        } else if (w && (w->cats & TXC_NUM) && w->num_kind == TXN_TENS && pc(p, k + 1, '-') && has(p, k + 2, TXC_ORD)) {
             ord = w->num + W(p, k + 2)->ord;
             k += 3;
         }
@@ -1294,7 +1455,9 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
                 q++;
             unit = has(p, q, TXC_UNIT) ? W(p, q)->unit : 0;
             if ((unit == TXU_Q || (unit == TXU_HY && ord <= 2)) && !(W(p, q)->unit_fl & TXF_PLURAL) &&
-                (the || fiscal || q > k)) {
+                (the || fiscal || q > k ||
+                 (unit == TXU_Q && !(i > 0 && (kw(p, i - 1, KW_A) || kw(p, i - 1, KW_AN) || kw(p, i - 1, KW_EVERY) ||
+                                              kw(p, i - 1, KW_EACH) || has(p, i - 1, TXC_NUM)))))) {
                 e = q + 1;
                 m_init(m, i, e, SL_TIMEX_DATE);
                 m->sem.kind = SL_TXK_POINT;
@@ -1329,6 +1492,8 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
             }
         }
     }
+    if (!w)
+        return 0;
     /* "Q3", "Q3 2018" */
     if ((w->cats & TXC_QNAME) && p->t[j].cap) {
         m_init(m, i, j + 1, SL_TIMEX_DATE);
@@ -1476,6 +1641,62 @@ static int p_set(const tx_parser *p, size_t i, tx_m *m)
     }
 }
 
+/* Years in words: "nineteen ninety-six", "nineteen twelve", "two thousand
+ * and one", "the year two thousand". */
+static int p_yearwords(const tx_parser *p, size_t i, tx_m *m)
+{
+    size_t j = i;
+    const tx_word *w, *x;
+    int y = 0;
+    if (kw(p, j, KW_THE) && kw(p, j + 1, KW_YEAR))
+        j += 2;
+    w = W(p, j);
+    if (!w || !(w->cats & TXC_NUM))
+        return 0;
+    if ((w->num_kind == TXN_CARD && w->num >= 11 && w->num <= 19) || (w->num_kind == TXN_TENS && w->num == 20)) {
+        size_t k = j + 1;
+        x = W(p, k);
+        if (!x || !(x->cats & TXC_NUM))
+            return 0;
+        if (x->num_kind == TXN_TENS) {
+            int rest = x->num;
+            k++;
+            if (pc(p, k, '-') && tight(p, k) && has(p, k + 1, TXC_NUM) && W(p, k + 1)->num_kind == TXN_CARD &&
+                W(p, k + 1)->num <= 9) {
+                rest += W(p, k + 1)->num;
+                k += 2;
+            }
+            y = w->num * 100 + rest;
+        } else if (x->num_kind == TXN_CARD && x->num >= 10 && x->num <= 19) {
+            y = w->num * 100 + x->num;
+            k++;
+        } else {
+            return 0;
+        }
+        j = k;
+    } else if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j + 1, KW_THOUSAND)) {
+        size_t k = j + 2;
+        y = 2000;
+        if (kw(p, k, KW_AND))
+            k++;
+        x = W(p, k);
+        if (x && (x->cats & TXC_NUM) && (x->num_kind == TXN_CARD || x->num_kind == TXN_TENS) && x->num < 100) {
+            y += x->num;
+            k++;
+        } else if (kw(p, k - 1, KW_AND)) {
+            k--;
+        }
+        j = k;
+    } else {
+        return 0;
+    }
+    if (y < 1100 || y > 2099 || has(p, j, TXC_UNIT))
+        return 0;
+    m_init(m, i, j, SL_TIMEX_DATE);
+    set_year(m, y);
+    return 1;
+}
+
 typedef int (*pattern_fn)(const tx_parser *p, size_t i, tx_m *out);
 
 static int p_monthdate_w(const tx_parser *p, size_t i, tx_m *out) { return p_monthdate(p, i, out); }
@@ -1488,6 +1709,7 @@ static int p_yearish_w(const tx_parser *p, size_t i, tx_m *out) { return p_yeari
 static int p_holiday_w(const tx_parser *p, size_t i, tx_m *out) { return p_holiday(p, i, out); }
 static int p_set_w(const tx_parser *p, size_t i, tx_m *out) { return p_set(p, i, out); }
 static int p_decade_w(const tx_parser *p, size_t i, tx_m *out) { return p_decade_apos(p, i, out); }
+static int p_yearwords_w(const tx_parser *p, size_t i, tx_m *out) { return p_yearwords(p, i, out); }
 
 /* Runs patterns at i and keeps the longest match (the first on ties);
  * returns the number of matches written to out (0-2). */
@@ -1516,11 +1738,26 @@ static int p_datemod(const tx_parser *p, size_t i, tx_m *out)
     const tx_phrase *ph;
     size_t j = phrase_at(p, i, TXP_MOD_DATE, &ph);
     int c;
+    if (!j && kw(p, i, KW_THE) && !kw(p, i + 1, KW_THE))
+        j = phrase_at(p, i + 1, TXP_MOD_DATE, &ph); /* "the early 1980s", "the mid-1990s" */
     if (!j)
         return 0;
     if (pc(p, j, '-') && tight(p, j) && tight(p, j + 1))
         j++; /* "mid-July" */
     c = longest(p, j, inner, sizeof(inner) / sizeof(inner[0]), out);
+    if (c == 0 && kw(p, j, KW_THE) && has(p, j + 1, TXC_UNIT) && !(W(p, j + 1)->unit_fl & TXF_PLURAL) &&
+        !kw(p, j + 2, KW_OF) && ph->a != TXM_NONE) {
+        /* "the end of the year", "the beginning of the month": the current one */
+        int u = W(p, j + 1)->unit;
+        if (u == TXU_Y || u == TXU_M || u == TXU_W || u == TXU_Q || u == TXU_DE || u == TXU_CE) {
+            m_init(&out[0], j, j + 2, SL_TIMEX_DATE);
+            out[0].sem.kind = SL_TXK_SHIFT;
+            out[0].sem.anchor = SL_TXA_DCT;
+            out[0].sem.unit = unit_prec(u);
+            out[0].sem.prec = unit_prec(u);
+            c = 1;
+        }
+    }
     if (c == 0 || out[0].type == 0 || out[0].a != j)
         return 0;
     if (out[0].type == SL_TIMEX_DURATION || out[0].type == SL_TIMEX_SET)
@@ -1566,7 +1803,7 @@ static int p_quantmod(const tx_parser *p, size_t i, tx_m *out)
 
 static const pattern_fn patterns[] = {p_cluster,   p_monthdate_w, p_weekday_w, p_time_w,  p_relative_w,
                                       p_quantity_w, p_yearish_w,  p_deictic_w, p_holiday_w, p_set_w,
-                                      p_datemod,   p_quantmod,    p_decade_w};
+                                      p_datemod,   p_quantmod,    p_decade_w,  p_yearwords_w};
 
 /* ------------------------------------------------------------------ tense */
 
@@ -1598,24 +1835,40 @@ static int tense_of(const tx_parser *p, size_t k, int sentence_start)
     if (t->kind != TK_WORD)
         return 0;
     w = W(p, k);
-    if (w && (w->cats & TXC_TENSE))
+    if (w && (w->cats & TXC_TENSE)) {
+        if (w->tense_to && !kw(p, k + 1, KW_TO))
+            return 0;
+        /* "was to", "had been due to", "were expected to": the future of a past */
+        if (w->tense > 0 && k > 0 &&
+            (kw(p, k - 1, KW_WAS) || kw(p, k - 1, KW_WERE) || kw(p, k - 1, KW_HAD) ||
+             (k > 1 && (kw(p, k - 2, KW_WAS) || kw(p, k - 2, KW_WERE) || kw(p, k - 2, KW_HAD)))))
+            return -1;
         return w->tense;
+    }
     if (w && (w->cats & (TXC_MONTH | TXC_WDAY | TXC_UNIT | TXC_NUM | TXC_ORD)))
         return 0;
     if (t->cap && !sentence_start)
         return 0; /* names: "Ahmed", "Fred" */
     s = p->s + t->start;
     n = t->end - t->start;
-    if (n >= 4 && (s[n - 2] | 32) == 'e' && (s[n - 1] | 32) == 'd')
+    if (n >= 4 && (s[n - 2] | 32) == 'e' && (s[n - 1] | 32) == 'd') {
+        /* a passive participle ("will be held") leaves the tense to its auxiliary */
+        if (k > 0 && (kw(p, k - 1, KW_BE) || kw(p, k - 1, KW_BEEN) || kw(p, k - 1, KW_BEING) ||
+                      kw(p, k - 1, KW_IS) || kw(p, k - 1, KW_ARE)))
+            return 0;
         return -1;
+    }
     return 0;
 }
+
+/* How far (tokens) a tense cue may stand from the expression it decides. */
+#define CUE_WINDOW 15
 
 static int tense_at(const tx_parser *p, const size_t *sent, size_t a, size_t b)
 {
     size_t k, dl = (size_t)-1, dr = (size_t)-1;
     int tl = 0, tr = 0;
-    for (k = a; k > 0 && a - k < 25;) {
+    for (k = a; k > 0 && a - k < (size_t)CUE_WINDOW;) {
         k--;
         if (sent[k] != sent[a])
             break;
@@ -1624,11 +1877,14 @@ static int tense_at(const tx_parser *p, const size_t *sent, size_t a, size_t b)
             break;
         }
     }
-    for (k = b; k < p->n && k - b < 25; k++) {
+    for (k = b; k < p->n && k - b < (size_t)CUE_WINDOW; k++) {
         if (b > 0 && sent[k] != sent[b - 1])
             break;
         if ((tr = tense_of(p, k, 0)) != 0) {
+            const tx_word *w = W(p, k);
             dr = k - b + 1;
+            if (w && w->tense_report)
+                dr += 12; /* "..., Castro said": when it was said, not when it happens */
             break;
         }
     }
@@ -1666,6 +1922,10 @@ static long holiday_day(const int *hol, int y, int *ok)
         int wd = sl_weekday(last);
         return last - ((wd - hol[2] + 7) % 7);
     }
+    case TXH_AFTER: {
+        long from = sl_days_from_ymd(y, hol[1], hol[2]);
+        return from + ((hol[3] - sl_weekday(from) + 7) % 7);
+    }
     case TXH_EASTER: return sl_easter(y) + hol[1];
     case TXH_EASTER_WEEK: return sl_easter(y);
     }
@@ -1698,13 +1958,20 @@ static int candidate(const sl_tx_sem *sem, int y, sl_tpoint *c)
     return 0;
 }
 
+/* How far (days) the tense may move a date without a year away from its
+ * nearest occurrence, looking back and looking ahead. */
+#define PAST_WINDOW 300
+#define FUTURE_WINDOW 120
+/* News reports the past more than it announces the future: a future
+ * occurrence counts as this much farther away, in percent. */
+#define FUTURE_PENALTY 150
+
 /* Picks the year of a point without one: "last December", "next summer",
  * "July 27" in a past-tense sentence. */
 static int resolve_year(const sl_tx_sem *sem, const sl_tpoint *ref, int tense, sl_tpoint *out)
 {
-    long rday, best_d = 0;
-    int exact, k, found = 0, dir = sem->dir;
-    sl_tpoint c, best;
+    long rday;
+    int exact, k, dir = sem->dir;
     if (ref_day(ref, &rday, &exact) < 0)
         return -1;
     if (sem->ymove) {
@@ -1720,38 +1987,46 @@ static int resolve_year(const sl_tx_sem *sem, const sl_tpoint *ref, int tense, s
         sl_tpoint_truncate(&yr, SL_PREC_YEAR);
         return candidate(sem, yr.y, out);
     }
-    for (k = -1; k <= 1; k++) {
+    {
+        /* the candidates of the year before, the same year and the year after */
+        sl_tpoint cand[3];
+        long f[3], l[3], dist[3];
+        int ok[3], closest = -1, pick = -1;
         sl_ymd t;
-        long f, l, dist;
-        int ok = 0;
         sl_ymd_from_days(rday, &t);
-        if (candidate(sem, t.y + k, &c) < 0 || sl_tpoint_days(&c, &f, &l) < 0)
-            continue;
-        dist = rday < f ? f - rday : rday > l ? rday - l : 0;
-        switch (dir) {
-        case SL_TXD_BEFORE: ok = l < rday && (!found || f > best_d); break;
-        case SL_TXD_AFTER: ok = f > rday && (!found || f < best_d); break;
-        default:
-            if (tense < 0)
-                ok = f <= rday && dist <= 300 && (!found || f > best_d);
-            else if (tense > 0)
-                ok = l >= rday && dist <= 300 && (!found || f < best_d);
-            break;
+        for (k = 0; k < 3; k++) {
+            ok[k] = candidate(sem, t.y + k - 1, &cand[k]) == 0 && sl_tpoint_days(&cand[k], &f[k], &l[k]) == 0;
+            if (!ok[k])
+                continue;
+            dist[k] = rday < f[k] ? (f[k] - rday) * FUTURE_PENALTY / 100 : rday > l[k] ? rday - l[k] : 0;
+            if (closest < 0 || dist[k] < dist[closest])
+                closest = k;
         }
-        if (dir == SL_TXD_TENSE && !ok && tense == 0)
-            ok = !found || dist < best_d;
-        if (ok) {
-            best = c;
-            best_d = dir == SL_TXD_TENSE && tense == 0 ? dist : f;
-            found = 1;
+        for (k = 0; k < 3; k++) {
+            int fits;
+            if (!ok[k])
+                continue;
+            switch (dir) {
+            case SL_TXD_BEFORE: fits = l[k] < rday && (pick < 0 || f[k] > f[pick]); break;
+            case SL_TXD_AFTER: fits = f[k] > rday && (pick < 0 || f[k] < f[pick]); break;
+            default:
+                /* the tense may overrule the nearest occurrence, but only nearby:
+                 * "Dec. 28" said on Jan. 5 in the past tense is last year's */
+                fits = tense < 0   ? f[k] <= rday && (pick < 0 || f[k] > f[pick])
+                       : tense > 0 ? l[k] >= rday && (pick < 0 || f[k] < f[pick])
+                                   : 0;
+                break;
+            }
+            if (fits)
+                pick = k;
         }
+        if (dir == SL_TXD_TENSE && (pick < 0 || dist[pick] > (tense < 0 ? PAST_WINDOW : FUTURE_WINDOW)))
+            pick = closest;
+        if (pick < 0)
+            return -1;
+        *out = cand[pick];
+        return 0;
     }
-    if (!found && dir == SL_TXD_TENSE && tense != 0) /* the tense was too far: the nearest one */
-        return resolve_year(sem, ref, 0, out);
-    if (!found)
-        return -1;
-    *out = best;
-    return 0;
 }
 
 static void add_time(const sl_tx_sem *sem, sl_tpoint *out)
@@ -1778,6 +2053,12 @@ int sl_tx_resolve(const sl_tx_sem *sem, const sl_tpoint *ref, int tense, sl_tpoi
         } else if (!ref || ref->prec < SL_PREC_YEAR || ref->y == SL_YEAR_UNKNOWN ||
                    resolve_year(sem, ref, tense, out) < 0) {
             return -1;
+        }
+        if (sem->trunc) {
+            if (out->y == SL_YEAR_UNKNOWN)
+                return -1;
+            sl_tpoint_truncate(out, sem->trunc);
+            return 0;
         }
         add_time(sem, out);
         return 0;
@@ -1914,8 +2195,7 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
     tx_m *ms = NULL;
     size_t nm = 0, cm = 0, i, k, *sent;
     sl_tx *res;
-    sl_tpoint prev, none;
-    size_t prev_sent = 0;
+    sl_tpoint prev, none, topic_q;
     memset(&p, 0, sizeof(p));
     p.lx = sl_tx_lexicon(ctx);
     p.s = text;
@@ -1949,6 +2229,7 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
     res = sl_xcalloc(nm ? nm : 1, sizeof(sl_tx));
     memset(&prev, 0, sizeof(prev));
     memset(&none, 0, sizeof(none));
+    memset(&topic_q, 0, sizeof(topic_q));
     k = 0;
     for (i = 0; i < nm; i++) {
         tx_m *m = &ms[i];
@@ -1966,12 +2247,19 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         r->sentence = sent[m->a];
         snprintf(r->pub.mod, sizeof(r->pub.mod), "%s", sl_tx_mod_name(m->mod));
         r->tense = tense_at(&p, sent, m->a, m->b);
+        if (m->sem.kind == SL_TXK_WEEKDAY && kw(&p, m->b, KW_POSS))
+            r->tense = -1; /* "Wednesday's ruling": a thing that happened */
         ref = m->sem.anchor == SL_TXA_PREVIOUS && prev.prec != SL_PREC_NONE ? &prev : p.dct;
-        rc = m->sem.kind == SL_TXK_LITERAL ? -1 : sl_tx_resolve(&m->sem, ref, r->tense, &r->value);
-        /* "a year ago" and "a year earlier" next to a quarter mean that quarter a year before */
-        if (rc == 0 && m->sem.kind == SL_TXK_SHIFT && m->sem.unit == SL_PREC_YEAR && m->sem.prec == SL_PREC_YEAR &&
-            (m->sem.n == -1 || m->sem.n == 1) && prev.prec == SL_PREC_QUARTER && r->sentence <= prev_sent + 1) {
-            sl_tpoint q = prev;
+        if (m->sem.topic && topic_q.prec == SL_PREC_QUARTER) {
+            r->value = topic_q; /* "the quarter": the one the report is about */
+            rc = 0;
+        } else {
+            rc = m->sem.kind == SL_TXK_LITERAL ? -1 : sl_tx_resolve(&m->sem, ref, r->tense, &r->value);
+        }
+        /* "a year ago", "a year earlier" in a report about a quarter mean that
+         * quarter a year before (TimeBank's financial news) */
+        if (rc == 0 && m->sem.year_ago && topic_q.prec == SL_PREC_QUARTER) {
+            sl_tpoint q = topic_q;
             if (sl_tpoint_shift(&q, SL_PREC_YEAR, m->sem.n) == 0)
                 r->value = q;
         }
@@ -2005,7 +2293,9 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         if (rc == 0 && r->value.prec != SL_PREC_NONE && r->value.y != SL_YEAR_UNKNOWN &&
             (r->pub.type == SL_TIMEX_DATE || r->pub.type == SL_TIMEX_TIME)) {
             prev = r->value;
-            prev_sent = r->sentence;
+            if (r->value.prec == SL_PREC_QUARTER && r->value.q && !m->sem.topic &&
+                !(m->sem.kind == SL_TXK_SHIFT && m->sem.unit == SL_PREC_YEAR))
+                topic_q = r->value;
         }
         k++;
     }

@@ -54,6 +54,12 @@ typedef struct sl_tx_sem {
     int dir;             /* POINT without year, WEEKDAY, HOLIDAY: SL_TXD_* */
     int ymove;           /* POINT: dir moves the reference's year, not the point
                             ("the first quarter of next year") */
+    int topic;           /* SHIFT: "the quarter": the quarter the text is about,
+                            else the reference's quarter moved by n */
+    int year_ago;        /* SHIFT: "a year ago", "a year earlier", "year-earlier": in a
+                            report about a quarter, that quarter a year before */
+    sl_precision trunc;  /* POINT: the week or quarter of the day ("the week of March 6",
+                            "the quarter ended Sept. 30"); NONE: the point itself */
     int wday;            /* WEEKDAY: 1 Monday ... 7 Sunday */
     int hol[4];          /* HOLIDAY: rule, month, weekday or day, nth */
     int hh, mi, pod;     /* a time of day added to the day (hh -1: none; pod SL_POD_*) */

@@ -24,7 +24,7 @@ static const char *const keywords[KW_COUNT] = {
     "today", "this", "now", "year", "'s", "its", "latest", "s", "half", "mid",
     "day", "period", "comparable", "corresponding", "an",
     "est", "edt", "gmt", "utc", "et", "pt", "ct", "pst", "pdt", "cst", "cdt", "bst",
-    "cet", "jst", "month", "week", "quarter", "next", "about", "around"};
+    "cet", "jst", "month", "week", "quarter", "next", "about", "around", "past", "was", "were", "had", "old", "long", "hundred", "thousand", "ended", "ending", "be", "been", "being", "is", "are", "more", "additional", "extra", "further", "full"};
 
 const char *sl_tx_mod_name(int mod)
 {
@@ -336,6 +336,8 @@ static void on_tense(tx_lexicon *lx, const line_fields *lf)
     if (w) {
         w->cats |= TXC_TENSE;
         w->tense = (signed char)(strcmp(lf->f[0], "past") == 0 ? -1 : strcmp(lf->f[0], "future") == 0 ? 1 : 0);
+        w->tense_to = (signed char)has_flag(lf, "to");
+        w->tense_report = (signed char)has_flag(lf, "report");
     }
 }
 
@@ -416,8 +418,14 @@ static void on_deictic(tx_lexicon *lx, const line_fields *lf)
         ph.a = TXD_DAY;
         ph.b = atoi(lf->f[1]);
         ph.c = lf->nf >= 3 ? pod_code(lf->f[2]) : 0;
-    } else if ((strcmp(lf->f[0], "ref") == 0 || strcmp(lf->f[0], "set") == 0) && lf->nf >= 2) {
-        ph.a = lf->f[0][0] == 'r' ? TXD_REF : TXD_SET;
+    } else if (strcmp(lf->f[0], "unit") == 0 && lf->nf >= 3 && unit_code(lf->f[1])) {
+        ph.a = TXD_UNIT;
+        ph.c = unit_code(lf->f[1]);
+        ph.b = atoi(lf->f[2]);
+        ph.d = lf->nf >= 4 ? mod_code(lf->f[3]) : 0;
+    } else if ((strcmp(lf->f[0], "ref") == 0 || strcmp(lf->f[0], "set") == 0 || strcmp(lf->f[0], "dur") == 0) &&
+               lf->nf >= 2) {
+        ph.a = lf->f[0][0] == 'r' ? TXD_REF : lf->f[0][0] == 's' ? TXD_SET : TXD_DUR;
         memcpy(ph.lit, lf->f[1], strlen(lf->f[1]) < sizeof(ph.lit) ? strlen(lf->f[1]) : sizeof(ph.lit) - 1);
     } else {
         return;
@@ -438,6 +446,10 @@ static void on_holiday(tx_lexicon *lx, const line_fields *lf)
         ph.a = TXH_NTH, ph.b = atoi(lf->f[1]), ph.c = atoi(lf->f[2]), ph.d = atoi(lf->f[3]);
     } else if (strcmp(lf->f[0], "last") == 0 && lf->nf >= 3) {
         ph.a = TXH_LAST, ph.b = atoi(lf->f[1]), ph.c = atoi(lf->f[2]);
+    } else if (strcmp(lf->f[0], "after") == 0 && lf->nf >= 4) {
+        ph.a = TXH_AFTER, ph.b = atoi(lf->f[1]), ph.c = atoi(lf->f[2]), ph.d = atoi(lf->f[3]);
+        if (!sl_ymd_valid(2000, ph.b, ph.c) || ph.d < 1 || ph.d > 7)
+            return;
     } else if (strcmp(lf->f[0], "easter") == 0 && lf->nf >= 2) {
         ph.a = TXH_EASTER, ph.b = atoi(lf->f[1]);
     } else if (strcmp(lf->f[0], "week") == 0) {

@@ -71,6 +71,8 @@ typedef struct tx_word {
     signed char unit, unit_fl;     /* TXU_* */
     signed char rel, rel_fl;       /* -1, 0, +1 */
     signed char tense;             /* -1 past, +1 future, 0 none */
+    signed char tense_to;          /* the cue counts only before "to" */
+    signed char tense_report;      /* a reporting verb ("said") */
     signed char num_kind;          /* TXN_* */
     signed char pod;               /* SL_POD_*, or 0 with hhmm >= 0 */
     signed char quarter;           /* TXC_QNAME: 1-4 */
@@ -82,16 +84,17 @@ typedef struct tx_word {
 enum { TXP_MOD_DATE = 1, TXP_MOD_QUANT, TXP_DEICTIC, TXP_HOLIDAY, TXP_DOCCUE };
 
 /* Meanings of a fixed expression (TXP_DEICTIC). */
-enum { TXD_DAY = 1, TXD_REF, TXD_SET };
+enum { TXD_DAY = 1, TXD_REF, TXD_SET, TXD_UNIT, TXD_DUR };
 /* Holiday rules. */
-enum { TXH_FIXED = 1, TXH_NTH, TXH_LAST, TXH_EASTER, TXH_EASTER_WEEK };
+enum { TXH_FIXED = 1, TXH_NTH, TXH_LAST, TXH_AFTER, TXH_EASTER, TXH_EASTER_WEEK };
 
 typedef struct tx_phrase {
     int kind;           /* TXP_* */
     int *elems;         /* word ids (>= 0) or -(char) for punctuation */
     int n;
     /* payload */
-    int a, b, c, d;     /* MOD: mod; DEICTIC: meaning, days, pod; HOLIDAY: rule, month, wday/day, nth; DOCCUE: 1 note 2 dateline */
+    int a, b, c, d;     /* MOD: mod; DEICTIC: meaning, days or amount, pod or unit, mod;
+                           HOLIDAY: rule, month, wday/day, nth/wday; DOCCUE: 1 note 2 dateline */
     char lit[16];       /* DEICTIC ref/set value */
 } tx_phrase;
 
@@ -105,7 +108,7 @@ enum {
     KW_TODAY, KW_THIS, KW_NOW, KW_YEAR, KW_POSS, KW_ITS, KW_LATEST, KW_S, KW_HALF, KW_MID,
     KW_DAY, KW_PERIOD, KW_COMPARABLE, KW_CORRESPONDING, KW_AN,
     KW_EST, KW_EDT, KW_GMT, KW_UTC, KW_ET, KW_PT, KW_CT, KW_PST, KW_PDT, KW_CST, KW_CDT, KW_BST,
-    KW_CET, KW_JST, KW_MONTH, KW_WEEK, KW_QUARTER, KW_NEXT, KW_ABOUT, KW_AROUND, KW_COUNT
+    KW_CET, KW_JST, KW_MONTH, KW_WEEK, KW_QUARTER, KW_NEXT, KW_ABOUT, KW_AROUND, KW_PAST, KW_WAS, KW_WERE, KW_HAD, KW_OLD, KW_LONG, KW_HUNDRED, KW_THOUSAND, KW_ENDED, KW_ENDING, KW_BE, KW_BEEN, KW_BEING, KW_IS, KW_ARE, KW_MORE, KW_ADDITIONAL, KW_EXTRA, KW_FURTHER, KW_FULL, KW_COUNT
 };
 #define KW_TZ_FIRST KW_EST
 #define KW_TZ_LAST KW_JST
