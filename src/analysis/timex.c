@@ -2213,7 +2213,14 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
     /* 1. match */
     for (i = 0; i < p.n;) {
         tx_m best[MAXM];
-        int c = longest(&p, i, patterns, sizeof(patterns) / sizeof(patterns[0]), best);
+        int c;
+        /* every pattern starts with a number, a word of the lexicon or an apostrophe ('80s) */
+        if ((p.t[i].kind == TK_WORD && p.t[i].word < 0) || p.t[i].kind == TK_OTHER ||
+            (p.t[i].kind == TK_PUNCT && p.t[i].ch != '\'')) {
+            i++;
+            continue;
+        }
+        c = longest(&p, i, patterns, sizeof(patterns) / sizeof(patterns[0]), best);
         if (!c) {
             i++;
             continue;
@@ -2240,6 +2247,8 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
             continue;
         r = &res[k];
         r->sem = m->sem;
+        r->tok_a = m->a;
+        r->tok_b = m->b;
         r->pub.start = p.t[m->a].start;
         r->pub.end = p.t[m->b - 1].end;
         r->pub.type = (sl_timex_type)m->type;
@@ -2303,13 +2312,11 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
     /* 3. ranges written with words: "from 1910 to 1945", "between 1950 and 1953" */
     for (i = 0; i + 1 < k; i++) {
         sl_tx *a = &res[i], *b = &res[i + 1];
-        size_t ta = tok_after(&p, 0, a->pub.start), tb, te;
+        size_t ta = a->tok_a, te = a->tok_b, tb = b->tok_a;
         if (a->pub.flags & SL_TIMEX_RANGE || b->pub.flags & SL_TIMEX_RANGE)
             continue;
         if (a->pub.type != SL_TIMEX_DATE || b->pub.type != SL_TIMEX_DATE)
             continue;
-        te = tok_after(&p, ta, a->pub.end);
-        tb = tok_after(&p, te, b->pub.start);
         if (tb != te + 1 || ta == 0)
             continue;
         if ((kw(&p, ta - 1, KW_FROM) && (kw(&p, te, KW_TO) || kw(&p, te, KW_THROUGH) || kw(&p, te, KW_UNTIL) ||

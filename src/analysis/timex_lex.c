@@ -55,11 +55,8 @@ static int lookup(const tx_lexicon *lx, const char *w, size_t n, size_t *slot)
                 *slot = i;
             return -1;
         }
-        {
-            const char *s = lx->pool + lx->word_off[id];
-            if (strlen(s) == n && memcmp(s, w, n) == 0)
-                return id;
-        }
+        if (lx->word_len[id] == n && memcmp(lx->pool + lx->word_off[id], w, n) == 0)
+            return id;
         i = (i + 1) & mask;
     }
 }
@@ -111,10 +108,13 @@ static int word_add(tx_lexicon *lx, const char *w, size_t n)
     z.hhmm = -1;
     cap = lx->cwords;
     SL_PUSH(lx->words, lx->nwords, lx->cwords, z);
-    if (lx->cwords != cap)
+    if (lx->cwords != cap) {
         lx->word_off = sl_xrealloc(lx->word_off, lx->cwords * sizeof(size_t));
+        lx->word_len = sl_xrealloc(lx->word_len, lx->cwords * sizeof(size_t));
+    }
     id = (int)lx->nwords - 1;
     lx->word_off[id] = lx->pool_len;
+    lx->word_len[id] = n;
     lx->pool_len += n + 1;
     lx->slots[slot] = id;
     return id;
@@ -522,6 +522,7 @@ static void lexicon_free(void *p)
     free(lx->phrases);
     free(lx->words);
     free(lx->word_off);
+    free(lx->word_len);
     free(lx->pool);
     free(lx->slots);
     free(lx);

@@ -119,6 +119,7 @@ typedef struct tx_lexicon {
     char *pool;           /* the words, NUL-separated */
     size_t pool_len, pool_cap;
     size_t *word_off;     /* offset of each word in pool */
+    size_t *word_len;     /* and its length */
     int *slots;           /* hash table of word ids, -1 empty */
     size_t nslots;
     tx_phrase *phrases;
