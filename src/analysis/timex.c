@@ -248,11 +248,11 @@ static size_t number_at(const tx_parser *p, size_t i, double *v, int *vague, int
             *vague = 1;
             return i + 2;
         }
-        if (n2 && (n2->cats & TXC_NUM) && n2->num_kind == TXN_CARD && n2->num == 2) { /* "a couple (of)" */
+        if (kw(p, i + 1, KW_COUPLE)) { /* "a couple (of)" */
             *v = 2;
             return kw(p, i + 2, KW_OF) ? i + 3 : i + 2;
         }
-        if (n2 && (n2->cats & TXC_NUM) && n2->num == 12 && n2->num_kind == TXN_CARD) { /* "a dozen" */
+        if (kw(p, i + 1, KW_DOZEN)) { /* "a dozen" */
             *v = 12;
             return i + 2;
         }
@@ -272,7 +272,7 @@ static size_t number_at(const tx_parser *p, size_t i, double *v, int *vague, int
         double val = w->num;
         size_t j = i + 1;
         const tx_word *x;
-        if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j, KW_OF)) { /* "couple of" */
+        if (kw(p, i, KW_COUPLE) && kw(p, j, KW_OF)) { /* "couple of" */
             *v = 2;
             return j + 1;
         }
@@ -715,8 +715,10 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
             else
                 y = 0;
         }
-    } else if ((e = daynum_at(p, j, &d))) {
+    } else if ((e = daynum_at(p, j + (kw(p, j, KW_THE) && !wd ? 1 : 0), &d))) {
         size_t k = e;
+        if (kw(p, j, KW_THE) && !wd && !kw(p, k, KW_OF))
+            return 0; /* "the 27th of July" needs its "of" */
         if (kw(p, k, KW_OF))
             k++;
         if (!(e = month_at(p, k, &mo, &fl)))
@@ -853,6 +855,12 @@ static int p_weekday(const tx_parser *p, size_t i, tx_m *m)
     }
     if (!p->t[j].cap && j == i)
         return 0;
+    /* "The Sunday Times", "Monday Night Football": part of a name */
+    if (j == i && p->t[j + 1].kind == TK_WORD && p->t[j + 1].cap && p->t[j + 1].gap < 2 &&
+        !(W(p, j + 1) && (W(p, j + 1)->cats & (TXC_POD | TXC_MONTH | TXC_NUM | TXC_ORD | TXC_UNIT | TXC_REL))) &&
+        !(i > 0 && (kw(p, i - 1, KW_ON) || kw(p, i - 1, KW_BY) || kw(p, i - 1, KW_SINCE) || kw(p, i - 1, KW_UNTIL))) &&
+        i > 0 && p->t[i - 1].kind == TK_WORD && p->t[i - 1].cap)
+        return 0;
     m_init(m, i, j + 1, SL_TIMEX_DATE);
     m->sem.kind = SL_TXK_WEEKDAY;
     m->sem.anchor = SL_TXA_DCT;
@@ -863,6 +871,8 @@ static int p_weekday(const tx_parser *p, size_t i, tx_m *m)
         m->sem.pod = pod;
         m->type = SL_TIMEX_TIME;
         m->b = j + 1;
+        if (kw(p, j + 1, KW_LOCAL) && kw(p, j + 2, KW_TIME))
+            m->sem.local = 1; /* "Friday morning local time": maybe tomorrow where the article was written */
     } else {
         int hh, mi;
         size_t e = time_after(p, j, &hh, &mi);
@@ -881,6 +891,11 @@ static int p_deictic(const tx_parser *p, size_t i, tx_m *m)
     const tx_phrase *ph;
     size_t e = phrase_at(p, i, TXP_DEICTIC, &ph);
     if (!e)
+        return 0;
+    /* "VICE News Tonight", "the Today show": part of a name */
+    if (p->t[i].cap && ((i > 0 && p->t[i].gap < 2 && p->t[i - 1].kind == TK_WORD && p->t[i - 1].cap &&
+                         !(i > 1 && p->t[i - 2].kind == TK_PUNCT && strchr(".!?\"", p->t[i - 2].ch))) ||
+                        (p->t[e].kind == TK_WORD && p->t[e].cap && p->t[e].gap < 2 && !W(p, e))))
         return 0;
     m_init(m, i, e, SL_TIMEX_DATE);
     if (ph->a == TXD_DAY) {
@@ -1108,8 +1123,6 @@ static int p_relative(const tx_parser *p, size_t i, tx_m *m)
         m->sem.n = dir;
         m->sem.prec = m->sem.unit;
         m->sem.we = u == TXU_WE;
-        if (u == TXU_WE && dir == 0)
-            m->sem.dir = SL_TXD_TENSE;
         return 1;
     }
     if ((x->cats & TXC_MONTH) && !anaph) {
@@ -1186,7 +1199,7 @@ static void duration_value(double v, int vague, int u, char *out, size_t n)
         else if (u == TXU_D)
             snprintf(out, n, "PT%ldH", (long)(v * 24 + 0.5));
         else if (u == TXU_H && v - (double)(long)v == 0.5)
-            snprintf(out, n, "PT%ldH30M", (long)v);
+            snprintf(out, n, v < 1 ? "PT30M" : "PT%ldH30M", (long)v);
         else if (u == TXU_MIN && v - (double)(long)v == 0.5)
             snprintf(out, n, "PT%ldM30S", (long)v);
         else if (u == TXU_W)
@@ -1864,11 +1877,11 @@ static int tense_of(const tx_parser *p, size_t k, int sentence_start)
 /* How far (tokens) a tense cue may stand from the expression it decides. */
 #define CUE_WINDOW 15
 
-static int tense_at(const tx_parser *p, const size_t *sent, size_t a, size_t b)
+static int tense_at(const tx_parser *p, const size_t *sent, size_t a, size_t b, int right_only)
 {
     size_t k, dl = (size_t)-1, dr = (size_t)-1;
     int tl = 0, tr = 0;
-    for (k = a; k > 0 && a - k < (size_t)CUE_WINDOW;) {
+    for (k = a; !right_only && k > 0 && a - k < (size_t)CUE_WINDOW;) {
         k--;
         if (sent[k] != sent[a])
             break;
@@ -2110,7 +2123,7 @@ int sl_tx_resolve(const sl_tx_sem *sem, const sl_tpoint *ref, int tense, sl_tpoi
             case SL_TXD_BEFORE: ok = d < rday; break;
             case SL_TXD_AFTER: ok = d > rday; break;
             case SL_TXD_THIS: ok = d >= rday; break;
-            default: ok = tense > 0 ? d >= rday : d <= rday; break;
+            default: ok = tense > 0 ? d >= rday : d <= rday + (sem->local ? 1 : 0); break;
             }
             if (!ok)
                 continue;
@@ -2149,7 +2162,14 @@ void sl_tx_underspecified(const sl_tx_sem *sem, char *out, size_t n)
     sl_tpoint p;
     switch (sem->kind) {
     case SL_TXK_LITERAL: snprintf(out, n, "%s", sem->lit); return;
-    case SL_TXK_WEEKDAY: snprintf(out, n, "XXXX-WXX-%d", sem->wday); return;
+    case SL_TXK_WEEKDAY:
+        if (sem->hh >= 0)
+            snprintf(out, n, "XXXX-WXX-%dT%02d:%02d", sem->wday, sem->hh, sem->mi);
+        else if (sem->pod >= 1 && sem->pod <= 4)
+            snprintf(out, n, "XXXX-WXX-%dT%s", sem->wday, pod_codes[sem->pod]);
+        else
+            snprintf(out, n, "XXXX-WXX-%d", sem->wday);
+        return;
     case SL_TXK_POINT:
     case SL_TXK_HOLIDAY:
         p = sem->p;
@@ -2255,9 +2275,15 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         r->pub.pair = -1;
         r->sentence = sent[m->a];
         snprintf(r->pub.mod, sizeof(r->pub.mod), "%s", sl_tx_mod_name(m->mod));
-        r->tense = tense_at(&p, sent, m->a, m->b);
-        if (m->sem.kind == SL_TXK_WEEKDAY && kw(&p, m->b, KW_POSS))
-            r->tense = -1; /* "Wednesday's ruling": a thing that happened */
+        if (m->sem.kind == SL_TXK_WEEKDAY && kw(&p, m->b, KW_POSS)) {
+            /* "Wednesday's ruling": a thing that happened, unless its verb says
+             * otherwise ("Friday's meeting will be held") */
+            r->tense = tense_at(&p, sent, m->a, m->b, 1);
+            if (r->tense == 0)
+                r->tense = -1;
+        } else {
+            r->tense = tense_at(&p, sent, m->a, m->b, 0);
+        }
         ref = m->sem.anchor == SL_TXA_PREVIOUS && prev.prec != SL_PREC_NONE ? &prev : p.dct;
         if (m->sem.topic && topic_q.prec == SL_PREC_QUARTER) {
             r->value = topic_q; /* "the quarter": the one the report is about */

@@ -61,6 +61,8 @@ typedef struct sl_tx_sem {
     sl_precision trunc;  /* POINT: the week or quarter of the day ("the week of March 6",
                             "the quarter ended Sept. 30"); NONE: the point itself */
     int wday;            /* WEEKDAY: 1 Monday ... 7 Sunday */
+    int local;           /* WEEKDAY: "local time" follows: the day after the reference
+                            can still be past (another time zone) */
     int hol[4];          /* HOLIDAY: rule, month, weekday or day, nth */
     int hh, mi, pod;     /* a time of day added to the day (hh -1: none; pod SL_POD_*) */
     char lit[24];        /* LITERAL: the value */
