@@ -163,7 +163,7 @@ int sl_tpoint_parse(const char *s, size_t len, sl_tpoint *p)
     if (s[i] != '-')
         goto bad;
     i++;
-    if (i < len && s[i] == 'W') {
+    if (i < len && s[i] == 'W' && is_digit_at(s, len, i + 1)) {
         if (!digits(s, len, i + 1, 2, &p->w) || p->w < 1 || p->w > 53)
             goto bad;
         if (p->y != SL_YEAR_UNKNOWN && p->w > sl_iso_weeks(p->y))

@@ -530,13 +530,6 @@ static int p_cluster(const tx_parser *p, size_t i, tx_m *out)
             sep[nparts - 1] = p->t[k - 1].ch;
         nparts++;
     }
-    if ((e - i + 1) / 2 > 3)
-        goto reject;
-    /* money, percentages and numbers glued to signs are no dates */
-    if (i > 0 && tight(p, i) && (pc(p, i - 1, '$') || pc(p, i - 1, '#')))
-        goto reject;
-    if (tight(p, e) && pc(p, e, '%'))
-        goto reject;
     /* ISO 8601 date or date-time, read on the bytes */
     if (nparts >= 3 && nd[0] == 4 && sep[0] == '-' && !t->suf) {
         sl_tpoint pt;
@@ -549,6 +542,13 @@ static int p_cluster(const tx_parser *p, size_t i, tx_m *out)
         }
         goto reject;
     }
+    if ((e - i + 1) / 2 > 3)
+        goto reject;
+    /* money, percentages and numbers glued to signs are no dates */
+    if (i > 0 && tight(p, i) && (pc(p, i - 1, '$') || pc(p, i - 1, '#')))
+        goto reject;
+    if (tight(p, e) && pc(p, e, '%'))
+        goto reject;
     if (nparts == 1) {
         int y;
         if (t->suf == TKS_S && t->nd == 4 && t->val % 10 == 0 && t->val >= 1000 && t->val <= 2990) {
@@ -892,10 +892,11 @@ static int p_deictic(const tx_parser *p, size_t i, tx_m *m)
     size_t e = phrase_at(p, i, TXP_DEICTIC, &ph);
     if (!e)
         return 0;
-    /* "VICE News Tonight", "the Today show": part of a name */
-    if (p->t[i].cap && ((i > 0 && p->t[i].gap < 2 && p->t[i - 1].kind == TK_WORD && p->t[i - 1].cap &&
-                         !(i > 1 && p->t[i - 2].kind == TK_PUNCT && strchr(".!?\"", p->t[i - 2].ch))) ||
-                        (p->t[e].kind == TK_WORD && p->t[e].cap && p->t[e].gap < 2 && !W(p, e))))
+    /* "VICE News Tonight", "the Today show": a capital inside a sentence
+     * makes a name (headlines in capitals excepted) */
+    if (p->t[i].cap == 1 && i > 0 && p->t[i].gap < 3 &&
+        !(p->t[i - 1].kind == TK_PUNCT && strchr(".!?\"'(:;~-", p->t[i - 1].ch)) &&
+        !(p->t[i - 1].kind == TK_OTHER))
         return 0;
     m_init(m, i, e, SL_TIMEX_DATE);
     if (ph->a == TXD_DAY) {

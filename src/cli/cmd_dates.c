@@ -165,7 +165,7 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         }
     }
     /* without --dct: the date the text gives itself (a dateline, a broadcast note) */
-    if (!dct) {
+    if (!dct && len > 0) {
         sl_ingest_opts io = SL_INGEST_OPTS_INIT;
         sl_corpus *c = sl_corpus_new(ctx);
         sl_date d;
