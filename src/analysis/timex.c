@@ -416,6 +416,64 @@ static size_t clock_at(const tx_parser *p, size_t i, int *hh, int *mi)
     return 0;
 }
 
+/* A year in words at i: "nineteen ninety-six", "nineteen twelve", "two
+ * thousand and one"; returns the end and sets *y, or 0. */
+static size_t yearwords_at(const tx_parser *p, size_t i, int *y)
+{
+    size_t j = i;
+    const tx_word *w = W(p, j), *x;
+    if (!w || !(w->cats & TXC_NUM))
+        return 0;
+    if ((w->num_kind == TXN_CARD && w->num >= 11 && w->num <= 19) || (w->num_kind == TXN_TENS && w->num == 20)) {
+        size_t k = j + 1;
+        x = W(p, k);
+        if (!x || !(x->cats & TXC_NUM))
+            return 0;
+        if (x->num_kind == TXN_TENS) {
+            int rest = x->num;
+            k++;
+            if (pc(p, k, '-') && tight(p, k) && has(p, k + 1, TXC_NUM) && W(p, k + 1)->num_kind == TXN_CARD &&
+                W(p, k + 1)->num <= 9) {
+                rest += W(p, k + 1)->num;
+                k += 2;
+            }
+            *y = w->num * 100 + rest;
+        } else if (x->num_kind == TXN_CARD && x->num >= 10 && x->num <= 19) {
+            *y = w->num * 100 + x->num;
+            k++;
+        } else {
+            return 0;
+        }
+        j = k;
+    } else if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j + 1, KW_THOUSAND)) {
+        size_t k = j + 2;
+        *y = 2000;
+        if (kw(p, k, KW_AND))
+            k++;
+        x = W(p, k);
+        if (x && (x->cats & TXC_NUM) && (x->num_kind == TXN_CARD || x->num_kind == TXN_TENS) && x->num < 100) {
+            *y += x->num;
+            k++;
+        } else if (kw(p, k - 1, KW_AND)) {
+            k--;
+        }
+        j = k;
+    } else {
+        return 0;
+    }
+    if (*y < 1100 || *y > 2099 || has(p, j, TXC_UNIT))
+        return 0;
+    return j;
+}
+
+/* A year at i, in digits or in words; returns the end or 0. */
+static size_t any_year_at(const tx_parser *p, size_t i, int *y)
+{
+    if ((*y = year_at(p, i)))
+        return i + 1;
+    return yearwords_at(p, i, y);
+}
+
 /* ------------------------------------------------------------------ pattern families */
 
 /* A year alone, with the guards that keep counts, addresses and money out.
@@ -712,6 +770,8 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
                 k++;
             if ((y = year_at(p, k)) && year_reads_as_year(p, k))
                 j = k + 1;
+            else if ((e = yearwords_at(p, k, &y)))
+                j = e; /* "January nineteen ninety-seven" */
             else
                 y = 0;
         }
@@ -1172,7 +1232,7 @@ static void duration_value(double v, int vague, int u, char *out, size_t n)
     double mul = 1;
     switch (u) {
     case TXU_Y: letter = "Y"; break;
-    case TXU_Q: letter = "M", mul = 3; break;
+    case TXU_Q: letter = "Q"; break; /* TimeBank writes quarters as Q: "P2Q" */
     case TXU_M: letter = "M"; break;
     case TXU_W: letter = "W"; break;
     case TXU_D: letter = "D"; break;
@@ -1244,7 +1304,8 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
         if (!the && !rel && i > 0 && x && (x->cats & TXC_UNIT) && (x->unit_fl & TXF_PLURAL) &&
             x->unit != TXU_WE && x->unit != TXU_HY && x->unit != TXU_Q &&
             (kw(p, i - 1, KW_FOR) || kw(p, i - 1, KW_WITHIN) ||
-             (kw(p, i - 1, KW_IN) && (p->t[j + 1].kind == TK_PUNCT || p->t[j + 1].kind == 0)))) {
+             (kw(p, i - 1, KW_IN) && ((p->t[j + 1].kind == TK_PUNCT && p->t[j + 1].ch != '-') ||
+                                      p->t[j + 1].kind == 0)))) {
             m_init(m, i, j + 1, SL_TIMEX_DURATION);
             m->sem.kind = SL_TXK_LITERAL;
             duration_value(0, 1, x->unit, m->sem.lit, sizeof(m->sem.lit));
@@ -1281,6 +1342,19 @@ static int p_quantity(const tx_parser *p, size_t i, tx_m *m)
     j++;
     if (pc(p, j, '-') && tight(p, j) && (kw(p, j + 1, KW_EARLIER) || kw(p, j + 1, KW_AGO)))
         return 0; /* "a year-earlier loss": p_relative's "year-earlier" */
+    if (kw(p, j, KW_OLD))
+        return 0; /* "52 years old": an age */
+    if (u == TXU_Q && (article || hyph || (kw(p, j, KW_OF) && !vague && v < 4)))
+        return 0; /* "about three-quarters", "a quarter of", "three quarters of": fractions */
+    if (p->t[j - 1].cap == 1 && is_num(p, e - 1) && j - 1 > i)
+        return 0; /* "60 Minutes": a name */
+    if (article && !rel && !the && i > 0 &&
+        !(kw(p, j, KW_AGO) || kw(p, j, KW_EARLIER) || kw(p, j, KW_LATER) || kw(p, j, KW_BEFORE) ||
+          kw(p, j, KW_AFTER)) &&
+        (is_num(p, i - 1) || pc(p, i - 1, '%') || kw(p, i - 1, KW_MILLION) || kw(p, i - 1, KW_BILLION) ||
+         kw(p, i - 1, KW_HUNDRED) || kw(p, i - 1, KW_THOUSAND) || has(p, i - 1, TXC_NUM) ||
+         (p->t[i - 1].kind == TK_WORD && !W(p, i - 1) && i > 1 && is_num(p, i - 2))))
+        return 0; /* "$1.76 a year", "four flights a week": a rate */
     /* "a year and a half" */
     if (kw(p, j, KW_AND) && has(p, j + 1, TXC_NUM) && W(p, j + 1)->num_kind == TXN_ARTICLE && kw(p, j + 2, KW_HALF)) {
         v += 0.5;
@@ -1406,8 +1480,10 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
             if (!kw(p, k, KW_QUARTER))
                 return 0;
         } else if (kw(p, k, KW_PERIOD) || kw(p, k, KW_QUARTER)) {
+            /* "the 1988 period": the quarter the report is about, in 1988 */
             m_init(m, i, k + 1, SL_TIMEX_DATE);
             set_year(m, y);
+            m->sem.topic = 1;
             return 1;
         } else {
             return 0;
@@ -1536,10 +1612,10 @@ static int p_yearish(const tx_parser *p, size_t i, tx_m *m)
         m->sem.p.y = SL_YEAR_UNKNOWN;
         m->sem.dir = SL_TXD_TENSE;
         m->sem.anchor = SL_TXA_DCT;
-        if ((y = year_at(p, k))) {
+        if ((e = any_year_at(p, k, &y))) {
             m->sem.p.y = y;
             m->sem.anchor = SL_TXA_NONE;
-            m->b = k + 1;
+            m->b = e;
             return 1;
         }
         /* a season alone: only as "the summer", "in summer", and never "the fall of ..." */
@@ -1655,58 +1731,16 @@ static int p_set(const tx_parser *p, size_t i, tx_m *m)
     }
 }
 
-/* Years in words: "nineteen ninety-six", "nineteen twelve", "two thousand
- * and one", "the year two thousand". */
+/* Years in words: "nineteen ninety-six", "the year two thousand". */
 static int p_yearwords(const tx_parser *p, size_t i, tx_m *m)
 {
-    size_t j = i;
-    const tx_word *w, *x;
-    int y = 0;
+    size_t j = i, e;
+    int y;
     if (kw(p, j, KW_THE) && kw(p, j + 1, KW_YEAR))
         j += 2;
-    w = W(p, j);
-    if (!w || !(w->cats & TXC_NUM))
+    if (!(e = yearwords_at(p, j, &y)))
         return 0;
-    if ((w->num_kind == TXN_CARD && w->num >= 11 && w->num <= 19) || (w->num_kind == TXN_TENS && w->num == 20)) {
-        size_t k = j + 1;
-        x = W(p, k);
-        if (!x || !(x->cats & TXC_NUM))
-            return 0;
-        if (x->num_kind == TXN_TENS) {
-            int rest = x->num;
-            k++;
-            if (pc(p, k, '-') && tight(p, k) && has(p, k + 1, TXC_NUM) && W(p, k + 1)->num_kind == TXN_CARD &&
-                W(p, k + 1)->num <= 9) {
-                rest += W(p, k + 1)->num;
-                k += 2;
-            }
-            y = w->num * 100 + rest;
-        } else if (x->num_kind == TXN_CARD && x->num >= 10 && x->num <= 19) {
-            y = w->num * 100 + x->num;
-            k++;
-        } else {
-            return 0;
-        }
-        j = k;
-    } else if (w->num_kind == TXN_CARD && w->num == 2 && kw(p, j + 1, KW_THOUSAND)) {
-        size_t k = j + 2;
-        y = 2000;
-        if (kw(p, k, KW_AND))
-            k++;
-        x = W(p, k);
-        if (x && (x->cats & TXC_NUM) && (x->num_kind == TXN_CARD || x->num_kind == TXN_TENS) && x->num < 100) {
-            y += x->num;
-            k++;
-        } else if (kw(p, k - 1, KW_AND)) {
-            k--;
-        }
-        j = k;
-    } else {
-        return 0;
-    }
-    if (y < 1100 || y > 2099 || has(p, j, TXC_UNIT))
-        return 0;
-    m_init(m, i, j, SL_TIMEX_DATE);
+    m_init(m, i, e, SL_TIMEX_DATE);
     set_year(m, y);
     return 1;
 }
@@ -2288,6 +2322,8 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         ref = m->sem.anchor == SL_TXA_PREVIOUS && prev.prec != SL_PREC_NONE ? &prev : p.dct;
         if (m->sem.topic && topic_q.prec == SL_PREC_QUARTER) {
             r->value = topic_q; /* "the quarter": the one the report is about */
+            if (m->sem.kind == SL_TXK_POINT)
+                r->value.y = m->sem.p.y; /* "the 1988 period" */
             rc = 0;
         } else {
             rc = m->sem.kind == SL_TXK_LITERAL ? -1 : sl_tx_resolve(&m->sem, ref, r->tense, &r->value);

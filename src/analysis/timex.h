@@ -54,8 +54,8 @@ typedef struct sl_tx_sem {
     int dir;             /* POINT without year, WEEKDAY, HOLIDAY: SL_TXD_* */
     int ymove;           /* POINT: dir moves the reference's year, not the point
                             ("the first quarter of next year") */
-    int topic;           /* SHIFT: "the quarter": the quarter the text is about,
-                            else the reference's quarter moved by n */
+    int topic;           /* "the quarter" (SHIFT), "the 1988 period" (POINT): the quarter
+                            the text is about (in that year), else the shift or the year */
     int year_ago;        /* SHIFT: "a year ago", "a year earlier", "year-earlier": in a
                             report about a quarter, that quarter a year before */
     sl_precision trunc;  /* POINT: the week or quarter of the day ("the week of March 6",

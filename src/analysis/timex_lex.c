@@ -24,7 +24,7 @@ static const char *const keywords[KW_COUNT] = {
     "today", "this", "now", "year", "'s", "its", "latest", "s", "half", "mid",
     "day", "period", "comparable", "corresponding", "an",
     "est", "edt", "gmt", "utc", "et", "pt", "ct", "pst", "pdt", "cst", "cdt", "bst",
-    "cet", "jst", "month", "week", "quarter", "next", "about", "around", "past", "was", "were", "had", "old", "long", "hundred", "thousand", "ended", "ending", "be", "been", "being", "is", "are", "more", "additional", "extra", "further", "full", "couple", "dozen"};
+    "cet", "jst", "month", "week", "quarter", "next", "about", "around", "past", "was", "were", "had", "old", "long", "hundred", "thousand", "ended", "ending", "be", "been", "being", "is", "are", "more", "additional", "extra", "further", "full", "couple", "dozen", "million", "billion"};
 
 const char *sl_tx_mod_name(int mod)
 {
