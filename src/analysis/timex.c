@@ -332,10 +332,8 @@ static size_t ampm_at(const tx_parser *p, size_t i, int *pm)
 /* A time zone or "local time" after a time. */
 static size_t zone_at(const tx_parser *p, size_t i)
 {
-    int k;
-    for (k = KW_TZ_FIRST; k <= KW_TZ_LAST; k++)
-        if (kw(p, i, k) && p->t[i].cap)
-            return i + 1;
+    if (has(p, i, TXC_ZONE) && p->t[i].cap)
+        return i + 1;
     if (kw(p, i, KW_LOCAL) && kw(p, i + 1, KW_TIME))
         return i + 2;
     return 0;
@@ -2382,7 +2380,8 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
             continue;
         if (tb != te + 1 || ta == 0)
             continue;
-        if ((kw(&p, ta - 1, KW_FROM) && (kw(&p, te, KW_TO) || kw(&p, te, KW_THROUGH) || kw(&p, te, KW_UNTIL) ||
+        if ((kw(&p, ta - 1, KW_FROM) && (kw(&p, te, KW_TO) || kw(&p, te, KW_THROUGH) || kw(&p, te, KW_THRU) ||
+                                         kw(&p, te, KW_UNTIL) ||
                                          kw(&p, te, KW_TILL) || pc(&p, te, '-'))) ||
             (kw(&p, ta - 1, KW_BETWEEN) && kw(&p, te, KW_AND))) {
             a->pub.flags |= SL_TIMEX_RANGE;

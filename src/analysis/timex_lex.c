@@ -17,14 +17,13 @@
 #include "util/mem.h"
 
 static const char *const keywords[KW_COUNT] = {
-    "the", "of", "in", "on", "at", "and", "or", "to", "from", "through", "thru",
-    "until", "till", "between", "ago", "before", "after", "earlier", "later", "hence",
-    "since", "by", "every", "each", "per", "fiscal", "o'clock", "am", "pm", "a", "p",
-    "m", "times", "once", "twice", "for", "within", "during", "over", "local", "time",
-    "today", "this", "now", "year", "'s", "its", "latest", "s", "half", "mid",
-    "day", "period", "comparable", "corresponding", "an",
-    "est", "edt", "gmt", "utc", "et", "pt", "ct", "pst", "pdt", "cst", "cdt", "bst",
-    "cet", "jst", "month", "week", "quarter", "next", "about", "around", "past", "was", "were", "had", "old", "long", "hundred", "thousand", "ended", "ending", "be", "been", "being", "is", "are", "more", "additional", "extra", "further", "full", "couple", "dozen", "million", "billion"};
+    "the", "of", "in", "on", "at", "and", "to", "from", "through", "thru", "until", "till",
+    "between", "ago", "before", "after", "earlier", "later", "hence", "since", "by", "every",
+    "each", "per", "fiscal", "o'clock", "am", "pm", "a", "p", "m", "times", "once", "twice", "for",
+    "within", "during", "local", "time", "today", "this", "now", "year", "'s", "latest", "half",
+    "mid", "period", "an", "week", "quarter", "next", "about", "around", "past", "was", "were",
+    "had", "old", "long", "hundred", "thousand", "ended", "ending", "be", "been", "being", "is",
+    "are", "more", "additional", "extra", "further", "couple", "dozen", "million", "billion"};
 
 const char *sl_tx_mod_name(int mod)
 {
@@ -350,6 +349,13 @@ static void on_nonyear(tx_lexicon *lx, const line_fields *lf)
                    : strcmp(lf->f[0], "address") == 0 ? TXC_ADDRESS : 0;
 }
 
+static void on_zone(tx_lexicon *lx, const line_fields *lf)
+{
+    tx_word *w = key_word(lx, lf);
+    if (w)
+        w->cats |= TXC_ZONE;
+}
+
 static void on_quarter(tx_lexicon *lx, const line_fields *lf)
 {
     tx_word *w = key_word(lx, lf);
@@ -546,6 +552,7 @@ static void *lexicon_make(sl_ctx *ctx)
     load(lx, "timex/tense", on_tense);
     load(lx, "timex/nonyear", on_nonyear);
     load(lx, "timex/quarters", on_quarter);
+    load(lx, "timex/zones", on_zone);
     load(lx, "timex/modifiers", on_modifier);
     load(lx, "timex/deictic", on_deictic);
     load(lx, "timex/holidays", on_holiday);
