@@ -576,8 +576,9 @@ static int p_cluster(const tx_parser *p, size_t i, tx_m *out)
         return 0;
     if (i > 0 && tight(p, i) && (p->t[i - 1].kind == TK_WORD || p->t[i - 1].kind == TK_NUM))
         return 0; /* "F16", "A4": part of a name */
-    while (e + 1 < p->n + 1 && tight(p, e) && p->t[e].kind == TK_PUNCT && strchr("-/.:", p->t[e].ch) &&
-           p->t[e].ch && tight(p, e + 1) && is_num(p, e + 1))
+    /* (ch is tested first: strchr finds the terminating NUL too) */
+    while (e < p->n && tight(p, e) && p->t[e].kind == TK_PUNCT && p->t[e].ch && strchr("-/.:", p->t[e].ch) &&
+           tight(p, e + 1) && is_num(p, e + 1))
         e += 2;
     for (k = i; k < e && nparts < 4; k += 2) {
         v[nparts] = p->t[k].val;
@@ -879,7 +880,6 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
             }
         }
     }
-    (void)wd;
     return count;
 }
 
@@ -2242,6 +2242,16 @@ void sl_tx_underspecified(const sl_tx_sem *sem, char *out, size_t n)
 
 /* ------------------------------------------------------------------ the tagger */
 
+/* Whether a quarter has ended by the document's date (reports are about
+ * quarters that have; "fourth-quarter" forecasts are not the topic). */
+static int quarter_is_past(const sl_tpoint *q, const sl_tpoint *dct)
+{
+    long f, l, df, dl;
+    if (!dct || sl_tpoint_days(q, &f, &l) < 0 || sl_tpoint_days(dct, &df, &dl) < 0)
+        return 1;
+    return l <= dl;
+}
+
 void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, sl_tx **out, size_t *nout)
 {
     tx_parser p;
@@ -2364,7 +2374,7 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
             (r->pub.type == SL_TIMEX_DATE || r->pub.type == SL_TIMEX_TIME)) {
             prev = r->value;
             if (r->value.prec == SL_PREC_QUARTER && r->value.q && !m->sem.topic &&
-                !(m->sem.kind == SL_TXK_SHIFT && m->sem.unit == SL_PREC_YEAR))
+                !(m->sem.kind == SL_TXK_SHIFT && m->sem.unit == SL_PREC_YEAR) && quarter_is_past(&r->value, p.dct))
                 topic_q = r->value;
         }
         k++;
