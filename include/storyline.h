@@ -352,8 +352,9 @@ SL_API int sl_corpus_set_date(sl_ctx *ctx, sl_corpus *c, const char *date);
  * "story"): a relative expression ("last year") in a sentence about an event
  * that another document dates ("the Singapore summit ... 12 June, 2018")
  * gives the year, month or day the undated document was written in; a
- * dateline without a year ("April 26") gets the year of the story.  Call it
- * on the documents of one story.  Returns the number of documents dated. */
+ * dateline without a year ("April 26", value "XXXX-04-26" until then) gets
+ * the year of the story.  Documents with a date keep it.  Call it on the
+ * documents of one story.  Returns the number of documents dated. */
 SL_API size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c);
 
 #ifdef __cplusplus
