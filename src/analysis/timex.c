@@ -1745,17 +1745,6 @@ static int p_yearwords(const tx_parser *p, size_t i, tx_m *m)
 
 typedef int (*pattern_fn)(const tx_parser *p, size_t i, tx_m *out);
 
-static int p_monthdate_w(const tx_parser *p, size_t i, tx_m *out) { return p_monthdate(p, i, out); }
-static int p_weekday_w(const tx_parser *p, size_t i, tx_m *out) { return p_weekday(p, i, out); }
-static int p_deictic_w(const tx_parser *p, size_t i, tx_m *out) { return p_deictic(p, i, out); }
-static int p_time_w(const tx_parser *p, size_t i, tx_m *out) { return p_time(p, i, out); }
-static int p_relative_w(const tx_parser *p, size_t i, tx_m *out) { return p_relative(p, i, out); }
-static int p_quantity_w(const tx_parser *p, size_t i, tx_m *out) { return p_quantity(p, i, out); }
-static int p_yearish_w(const tx_parser *p, size_t i, tx_m *out) { return p_yearish(p, i, out); }
-static int p_holiday_w(const tx_parser *p, size_t i, tx_m *out) { return p_holiday(p, i, out); }
-static int p_set_w(const tx_parser *p, size_t i, tx_m *out) { return p_set(p, i, out); }
-static int p_decade_w(const tx_parser *p, size_t i, tx_m *out) { return p_decade_apos(p, i, out); }
-static int p_yearwords_w(const tx_parser *p, size_t i, tx_m *out) { return p_yearwords(p, i, out); }
 
 /* Runs patterns at i and keeps the longest match (the first on ties);
  * returns the number of matches written to out (0-2). */
@@ -1779,8 +1768,8 @@ static int longest(const tx_parser *p, size_t i, const pattern_fn *fns, size_t n
  * this year", "late Friday". */
 static int p_datemod(const tx_parser *p, size_t i, tx_m *out)
 {
-    static const pattern_fn inner[] = {p_cluster, p_monthdate_w, p_yearish_w, p_relative_w, p_weekday_w,
-                                       p_deictic_w, p_holiday_w, p_decade_w};
+    static const pattern_fn inner[] = {p_cluster, p_monthdate, p_yearish, p_relative, p_weekday,
+                                       p_deictic, p_holiday, p_decade_apos};
     const tx_phrase *ph;
     size_t j = phrase_at(p, i, TXP_MOD_DATE, &ph);
     int c;
@@ -1826,7 +1815,7 @@ static int p_datemod(const tx_parser *p, size_t i, tx_m *out)
  * "nearly two weeks", "some 35 years". */
 static int p_quantmod(const tx_parser *p, size_t i, tx_m *out)
 {
-    static const pattern_fn inner[] = {p_quantity_w, p_time_w, p_cluster};
+    static const pattern_fn inner[] = {p_quantity, p_time, p_cluster};
     const tx_phrase *ph;
     size_t j = phrase_at(p, i, TXP_MOD_QUANT, &ph);
     const tx_word *w;
@@ -1847,9 +1836,10 @@ static int p_quantmod(const tx_parser *p, size_t i, tx_m *out)
     return 1;
 }
 
-static const pattern_fn patterns[] = {p_cluster,   p_monthdate_w, p_weekday_w, p_time_w,  p_relative_w,
-                                      p_quantity_w, p_yearish_w,  p_deictic_w, p_holiday_w, p_set_w,
-                                      p_datemod,   p_quantmod,    p_decade_w,  p_yearwords_w};
+/* Every pattern family; at each token the longest match wins, the first on ties. */
+static const pattern_fn patterns[] = {p_cluster, p_monthdate, p_weekday,  p_time,     p_relative,
+                                      p_quantity, p_yearish,  p_deictic,  p_holiday,  p_set,
+                                      p_datemod, p_quantmod,  p_decade_apos, p_yearwords};
 
 /* ------------------------------------------------------------------ tense */
 
