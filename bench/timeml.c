@@ -308,20 +308,26 @@ int main(int argc, char **argv)
     }
     if (runs < 1)
         runs = 1;
+    if (np == 0) {
+        fprintf(stderr, "timeml: no .tml files found\n");
+        sl_ctx_free(ctx);
+        return 1;
+    }
     qsort(paths, np, sizeof(char *), cmp_str);
-    docs = calloc(np ? np : 1, sizeof(doc));
+    docs = calloc(np, sizeof(doc));
     for (i = 0; i < np; i++)
         if (load_tml(paths[i], &docs[nd]) == 0)
             nd++;
     if (nd == 0) {
-        fprintf(stderr, "timeml: no .tml files found\n");
+        fprintf(stderr, "timeml: no readable .tml files\n");
+        free(docs);
+        sl_ctx_free(ctx);
         return 1;
     }
     for (i = 0; i < nd; i++) {
         doc *d = &docs[i];
         sl_timex *tx;
         size_t n;
-        unsigned char *gmatched = calloc(d->ng + 1, 1);
         if (sl_tag_dates(ctx, d->text, d->len, d->dct[0] ? d->dct : NULL, &tx, &n) < 0) {
             fprintf(stderr, "timeml: %s: %s\n", d->name, sl_errmsg(ctx));
             continue;
@@ -391,8 +397,6 @@ int main(int argc, char **argv)
                            (int)(first->end - first->start), d->text + first->start, d->dct, ctxbuf);
             }
         }
-        (void)gmatched;
-        free(gmatched);
         sl_free(tx);
     }
     printf("TimeML: %zu documents, %zu gold TIMEX3 (the DCT excluded)\n", nd, all.gold);

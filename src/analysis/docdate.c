@@ -435,6 +435,7 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
             double best = 0;
             size_t bt = 0, bj = 0, bk = 0;
             sl_tpoint bref;
+            memset(&bref, 0, sizeof(bref));
             if (!di[i].undated)
                 continue;
             /* a relative expression of A matched to a dated event of another document */

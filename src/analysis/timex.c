@@ -752,7 +752,7 @@ static int p_monthdate(const tx_parser *p, size_t i, tx_m *out)
             j++;
     }
     if ((e = month_at(p, j, &mo, &fl))) {
-        size_t k = e;
+        size_t k;
         j = e;
         if ((e = daynum_at(p, j, &d)) && !(tight(p, e) && pc(p, e, '-') && !is_num(p, e + 1))) {
             j = e;

@@ -76,10 +76,9 @@ static void rehash(tx_lexicon *lx)
         lx->slots[i] = -1;
     lx->nslots = ns;
     for (i = 0; i < lx->nwords; i++) {
-        const char *s = lx->pool + lx->word_off[i];
-        size_t slot;
-        lookup(lx, s, strlen(s), &slot);
-        lx->slots[slot] = (int)i;
+        size_t slot = 0;
+        if (lookup(lx, lx->pool + lx->word_off[i], lx->word_len[i], &slot) < 0) /* the words are distinct */
+            lx->slots[slot] = (int)i;
     }
 }
 
@@ -240,8 +239,8 @@ static void on_month(tx_lexicon *lx, const line_fields *lf)
     int m = atoi(lf->f[0]);
     if (w && m >= 1 && m <= 12) {
         w->cats |= TXC_MONTH;
-        w->month = (signed char)m;
-        w->month_fl = (signed char)flags_of(lf);
+        w->month = (short)m;
+        w->month_fl = (short)flags_of(lf);
     }
 }
 
@@ -251,8 +250,8 @@ static void on_wday(tx_lexicon *lx, const line_fields *lf)
     int d = atoi(lf->f[0]);
     if (w && d >= 1 && d <= 7) {
         w->cats |= TXC_WDAY;
-        w->wday = (signed char)d;
-        w->wday_fl = (signed char)flags_of(lf);
+        w->wday = (short)d;
+        w->wday_fl = (short)flags_of(lf);
     }
 }
 
@@ -264,8 +263,8 @@ static void on_season(tx_lexicon *lx, const line_fields *lf)
     for (i = 1; w && i < 5; i++)
         if (strcmp(lf->f[0], codes[i]) == 0) {
             w->cats |= TXC_SEASON;
-            w->season = (signed char)i;
-            w->season_fl = (signed char)flags_of(lf);
+            w->season = (short)i;
+            w->season_fl = (short)flags_of(lf);
         }
 }
 
@@ -285,7 +284,7 @@ static void on_number(tx_lexicon *lx, const line_fields *lf)
     } else {
         w->cats |= TXC_NUM;
         w->num = v;
-        w->num_kind = (signed char)(strcmp(kind, "tens") == 0      ? TXN_TENS
+        w->num_kind = (short)(strcmp(kind, "tens") == 0      ? TXN_TENS
                                     : strcmp(kind, "mult") == 0    ? TXN_MULT
                                     : strcmp(kind, "article") == 0 ? TXN_ARTICLE
                                     : strcmp(kind, "vague") == 0   ? TXN_VAGUE
@@ -299,8 +298,8 @@ static void on_unit(tx_lexicon *lx, const line_fields *lf)
     int u = unit_code(lf->f[0]);
     if (w && u) {
         w->cats |= TXC_UNIT;
-        w->unit = (signed char)u;
-        w->unit_fl = (signed char)flags_of(lf);
+        w->unit = (short)u;
+        w->unit_fl = (short)flags_of(lf);
     }
 }
 
@@ -312,7 +311,7 @@ static void on_pod(tx_lexicon *lx, const line_fields *lf)
         return;
     if (p) {
         w->cats |= TXC_POD;
-        w->pod = (signed char)p;
+        w->pod = (short)p;
     } else if (strlen(lf->f[0]) == 5 && lf->f[0][2] == ':') {
         w->cats |= TXC_POD;
         w->hhmm = (short)(atoi(lf->f[0]) * 100 + atoi(lf->f[0] + 3));
@@ -324,8 +323,8 @@ static void on_rel(tx_lexicon *lx, const line_fields *lf)
     tx_word *w = key_word(lx, lf);
     if (w) {
         w->cats |= TXC_REL;
-        w->rel = (signed char)atoi(lf->f[0]);
-        w->rel_fl = (signed char)flags_of(lf);
+        w->rel = (short)atoi(lf->f[0]);
+        w->rel_fl = (short)flags_of(lf);
     }
 }
 
@@ -334,9 +333,9 @@ static void on_tense(tx_lexicon *lx, const line_fields *lf)
     tx_word *w = key_word(lx, lf);
     if (w) {
         w->cats |= TXC_TENSE;
-        w->tense = (signed char)(strcmp(lf->f[0], "past") == 0 ? -1 : strcmp(lf->f[0], "future") == 0 ? 1 : 0);
-        w->tense_to = (signed char)has_flag(lf, "to");
-        w->tense_report = (signed char)has_flag(lf, "report");
+        w->tense = (short)(strcmp(lf->f[0], "past") == 0 ? -1 : strcmp(lf->f[0], "future") == 0 ? 1 : 0);
+        w->tense_to = (short)has_flag(lf, "to");
+        w->tense_report = (short)has_flag(lf, "report");
     }
 }
 
@@ -361,7 +360,7 @@ static void on_quarter(tx_lexicon *lx, const line_fields *lf)
     tx_word *w = key_word(lx, lf);
     if (w && lf->f[0][0] == 'Q' && lf->f[0][1] >= '1' && lf->f[0][1] <= '4') {
         w->cats |= TXC_QNAME;
-        w->quarter = (signed char)(lf->f[0][1] - '0');
+        w->quarter = (short)(lf->f[0][1] - '0');
     }
 }
 

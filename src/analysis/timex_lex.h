@@ -65,20 +65,20 @@ enum {
 const char *sl_tx_mod_name(int mod);
 
 typedef struct tx_word {
-    unsigned cats;
-    signed char month, month_fl;   /* 1-12 */
-    signed char wday, wday_fl;     /* 1-7 */
-    signed char season, season_fl; /* SL_SEASON_* */
-    signed char unit, unit_fl;     /* TXU_* */
-    signed char rel, rel_fl;       /* -1, 0, +1 */
-    signed char tense;             /* -1 past, +1 future, 0 none */
-    signed char tense_to;          /* the cue counts only before "to" */
-    signed char tense_report;      /* a reporting verb ("said") */
-    signed char num_kind;          /* TXN_* */
-    signed char pod;               /* SL_POD_*, or 0 with hhmm >= 0 */
-    signed char quarter;           /* TXC_QNAME: 1-4 */
-    short hhmm;                    /* TXC_POD: a clock time as hh*100+mm, or -1 */
-    int num, ord, decade;
+    unsigned cats;             /* TXC_* */
+    short month, month_fl;     /* TXC_MONTH: 1-12, TXF_* */
+    short wday, wday_fl;       /* TXC_WDAY: 1-7 */
+    short season, season_fl;   /* TXC_SEASON: SL_SEASON_* */
+    short unit, unit_fl;       /* TXC_UNIT: TXU_* */
+    short rel, rel_fl;         /* TXC_REL: -1, 0, +1 */
+    short tense;               /* TXC_TENSE: -1 past, +1 future, 0 none */
+    short tense_to;            /* the cue counts only before "to" */
+    short tense_report;        /* a reporting verb ("said") */
+    short num_kind;            /* TXC_NUM: TXN_* */
+    short pod;                 /* TXC_POD: SL_POD_*, or 0 with hhmm >= 0 */
+    short quarter;             /* TXC_QNAME: 1-4 */
+    short hhmm;                /* TXC_POD: a clock time as hh*100+mm, or -1 */
+    int num, ord, decade;      /* TXC_NUM, TXC_ORD, TXC_DECADE values */
 } tx_word;
 
 /* Phrase payload kinds. */
