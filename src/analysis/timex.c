@@ -2242,14 +2242,24 @@ static int quarter_is_past(const sl_tpoint *q, const sl_tpoint *dct)
     return l <= dl;
 }
 
-void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, sl_tx **out, size_t *nout)
+/* What the tagger carries from one chunk of a long text to the next. */
+typedef struct tx_state {
+    sl_tpoint prev;     /* the time mentioned last */
+    sl_tpoint topic_q;  /* the quarter a report is about */
+    size_t sentences;   /* sentences before the chunk */
+    sl_tx *res;         /* the results so far */
+    size_t n, cap;
+} tx_state;
+
+/* Tags one chunk text[0..len) that starts at byte `base` of the whole text. */
+static void tag_chunk(sl_ctx *ctx, const char *text, size_t len, size_t base, const sl_tpoint *dct, tx_state *st)
 {
     tx_parser p;
     tx_m *ms = NULL;
-    size_t nm = 0, cm = 0, i, k, *sent;
-    sl_tx *res;
-    sl_tpoint prev, none, topic_q;
+    size_t nm = 0, cm = 0, i, k, k0 = st->n, *sent;
+    sl_tpoint none;
     memset(&p, 0, sizeof(p));
+    memset(&none, 0, sizeof(none));
     p.lx = sl_tx_lexicon(ctx);
     p.s = text;
     p.len = len;
@@ -2286,11 +2296,6 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
     /* 2. resolve, in text order */
     sent = sl_xcalloc(p.n + 1, sizeof(size_t));
     sentences(&p, sent);
-    res = sl_xcalloc(nm ? nm : 1, sizeof(sl_tx));
-    memset(&prev, 0, sizeof(prev));
-    memset(&none, 0, sizeof(none));
-    memset(&topic_q, 0, sizeof(topic_q));
-    k = 0;
     for (i = 0; i < nm; i++) {
         tx_m *m = &ms[i];
         sl_tx *r;
@@ -2298,15 +2303,18 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         int rc;
         if (m->type == 0 || m->b <= m->a)
             continue;
-        r = &res[k];
+        if (st->n == st->cap)
+            st->res = sl_xgrow(st->res, &st->cap, st->n + 1, sizeof(sl_tx));
+        r = &st->res[st->n];
+        memset(r, 0, sizeof(*r));
         r->sem = m->sem;
         r->tok_a = m->a;
         r->tok_b = m->b;
-        r->pub.start = p.t[m->a].start;
-        r->pub.end = p.t[m->b - 1].end;
+        r->pub.start = base + p.t[m->a].start;
+        r->pub.end = base + p.t[m->b - 1].end;
         r->pub.type = (sl_timex_type)m->type;
         r->pub.pair = -1;
-        r->sentence = sent[m->a];
+        r->sentence = st->sentences + sent[m->a];
         snprintf(r->pub.mod, sizeof(r->pub.mod), "%s", sl_tx_mod_name(m->mod));
         if (m->sem.kind == SL_TXK_WEEKDAY && kw(&p, m->b, KW_POSS)) {
             /* "Wednesday's ruling": a thing that happened, unless its verb says
@@ -2317,9 +2325,9 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         } else {
             r->tense = tense_at(&p, sent, m->a, m->b, 0);
         }
-        ref = m->sem.anchor == SL_TXA_PREVIOUS && prev.prec != SL_PREC_NONE ? &prev : p.dct;
-        if (m->sem.topic && topic_q.prec == SL_PREC_QUARTER) {
-            r->value = topic_q; /* "the quarter": the one the report is about */
+        ref = m->sem.anchor == SL_TXA_PREVIOUS && st->prev.prec != SL_PREC_NONE ? &st->prev : p.dct;
+        if (m->sem.topic && st->topic_q.prec == SL_PREC_QUARTER) {
+            r->value = st->topic_q; /* "the quarter": the one the report is about */
             if (m->sem.kind == SL_TXK_POINT)
                 r->value.y = m->sem.p.y; /* "the 1988 period" */
             rc = 0;
@@ -2328,8 +2336,8 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         }
         /* "a year ago", "a year earlier" in a report about a quarter mean that
          * quarter a year before (TimeBank's financial news) */
-        if (rc == 0 && m->sem.year_ago && topic_q.prec == SL_PREC_QUARTER) {
-            sl_tpoint q = topic_q;
+        if (rc == 0 && m->sem.year_ago && st->topic_q.prec == SL_PREC_QUARTER) {
+            sl_tpoint q = st->topic_q;
             if (sl_tpoint_shift(&q, SL_PREC_YEAR, m->sem.n) == 0)
                 r->value = q;
         }
@@ -2347,32 +2355,32 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         if (m->sem.anchor == SL_TXA_DCT || (m->sem.kind == SL_TXK_POINT && m->sem.p.y == SL_YEAR_UNKNOWN))
             r->pub.flags |= SL_TIMEX_RELATIVE;
         if (m->sem.anchor == SL_TXA_PREVIOUS)
-            r->pub.flags |= SL_TIMEX_ANAPHORIC | (prev.prec == SL_PREC_NONE ? SL_TIMEX_RELATIVE : 0);
+            r->pub.flags |= SL_TIMEX_ANAPHORIC | (st->prev.prec == SL_PREC_NONE ? SL_TIMEX_RELATIVE : 0);
         if (m->sem.kind == SL_TXK_SHIFT) {
             r->pub.rel_unit = m->sem.unit;
             r->pub.rel_offset = m->sem.n;
         }
         if (m->range && i + 1 < nm && ms[i + 1].type) {
             r->pub.flags |= SL_TIMEX_RANGE;
-            r->pub.pair = (long)k + 1;
+            r->pub.pair = (long)st->n + 1;
         }
-        if (i > 0 && ms[i - 1].range && ms[i - 1].type && k > 0) {
+        if (i > 0 && ms[i - 1].range && ms[i - 1].type && st->n > k0) {
             r->pub.flags |= SL_TIMEX_RANGE;
-            r->pub.pair = (long)k - 1;
+            r->pub.pair = (long)st->n - 1;
         }
         if (rc == 0 && r->value.prec != SL_PREC_NONE && r->value.y != SL_YEAR_UNKNOWN &&
             (r->pub.type == SL_TIMEX_DATE || r->pub.type == SL_TIMEX_TIME)) {
-            prev = r->value;
+            st->prev = r->value;
             if (r->value.prec == SL_PREC_QUARTER && r->value.q && !m->sem.topic &&
                 !(m->sem.kind == SL_TXK_SHIFT && m->sem.unit == SL_PREC_YEAR) && quarter_is_past(&r->value, p.dct))
-                topic_q = r->value;
+                st->topic_q = r->value;
         }
-        k++;
+        st->n++;
     }
 
     /* 3. ranges written with words: "from 1910 to 1945", "between 1950 and 1953" */
-    for (i = 0; i + 1 < k; i++) {
-        sl_tx *a = &res[i], *b = &res[i + 1];
+    for (i = k0; i + 1 < st->n; i++) {
+        sl_tx *a = &st->res[i], *b = &st->res[i + 1];
         size_t ta = a->tok_a, te = a->tok_b, tb = b->tok_a;
         if (a->pub.flags & SL_TIMEX_RANGE || b->pub.flags & SL_TIMEX_RANGE)
             continue;
@@ -2381,8 +2389,7 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
         if (tb != te + 1 || ta == 0)
             continue;
         if ((kw(&p, ta - 1, KW_FROM) && (kw(&p, te, KW_TO) || kw(&p, te, KW_THROUGH) || kw(&p, te, KW_THRU) ||
-                                         kw(&p, te, KW_UNTIL) ||
-                                         kw(&p, te, KW_TILL) || pc(&p, te, '-'))) ||
+                                         kw(&p, te, KW_UNTIL) || kw(&p, te, KW_TILL) || pc(&p, te, '-'))) ||
             (kw(&p, ta - 1, KW_BETWEEN) && kw(&p, te, KW_AND))) {
             a->pub.flags |= SL_TIMEX_RANGE;
             b->pub.flags |= SL_TIMEX_RANGE;
@@ -2390,11 +2397,48 @@ void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, 
             b->pub.pair = (long)i;
         }
     }
+    st->sentences += p.n ? sent[p.n - 1] + 1 : 0;
     free(sent);
     free(ms);
     free(p.t);
-    *out = res;
-    *nout = k;
+}
+
+/* Long texts are tagged in chunks of about this many bytes, cut at a blank
+ * line, a line break or a space, so that memory stays bounded (a token
+ * costs 40 bytes); the time last mentioned carries over. */
+#define TX_CHUNK ((size_t)1 << 20)
+
+static size_t chunk_end(const char *text, size_t len, size_t pos)
+{
+    size_t lim, i, line = 0, space = 0;
+    if (len - pos <= TX_CHUNK + TX_CHUNK / 4)
+        return len;
+    lim = pos + TX_CHUNK + TX_CHUNK / 4;
+    for (i = pos + TX_CHUNK; i < lim; i++) {
+        if (text[i] == '\n' && i + 1 < lim && text[i + 1] == '\n')
+            return i + 1;
+        if (text[i] == '\n' && !line)
+            line = i + 1;
+        if (text[i] == ' ' && !space)
+            space = i + 1;
+    }
+    return line ? line : space ? space : pos + TX_CHUNK;
+}
+
+void sl_tx_tag(sl_ctx *ctx, const char *text, size_t len, const sl_tpoint *dct, sl_tx **out, size_t *nout)
+{
+    tx_state st;
+    size_t pos = 0;
+    memset(&st, 0, sizeof(st));
+    while (pos < len) {
+        size_t end = chunk_end(text, len, pos);
+        tag_chunk(ctx, text + pos, end - pos, pos, dct, &st);
+        pos = end;
+    }
+    if (!st.res)
+        st.res = sl_xcalloc(1, sizeof(sl_tx));
+    *out = st.res;
+    *nout = st.n;
 }
 
 int sl_tx_doc_cue(sl_ctx *ctx, const char *text, size_t start, size_t *cue_start)

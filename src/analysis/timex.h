@@ -75,7 +75,7 @@ typedef struct sl_tx {
     int tense;           /* -1 past, +1 future, 0 unknown: the nearest tense cue in its sentence */
     size_t sentence;     /* the tagger's count of sentences before it */
     sl_tpoint value;     /* the resolved value as a point (prec NONE for literals, unresolved) */
-    size_t tok_a, tok_b; /* the tagger's tokens [tok_a, tok_b) */
+    size_t tok_a, tok_b; /* the tagger's tokens [tok_a, tok_b) of its chunk of the text */
 } sl_tx;
 
 /* Tags text[0..len) with dct as the document's date (NULL or prec NONE:
