@@ -417,6 +417,32 @@ static void pathological_inputs(void **state)
     sl_ctx_free(ctx);
 }
 
+/* A long text is tagged in chunks: offsets stay offsets into the whole text
+ * and the time mentioned last carries over. */
+static void long_texts_in_chunks(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    const char *head = "On June 12, 2018, they met.\n\n", *tail = "The following day, they left.\n";
+    const char *filler = "Nothing happened here at all. ";
+    size_t fl = strlen(filler), hl = strlen(head), tl = strlen(tail), body = (3u << 20) / fl * fl, n, i;
+    char *s = malloc(hl + body + tl);
+    sl_timex *tx;
+    (void)state;
+    memcpy(s, head, hl);
+    for (i = 0; i < body; i += fl)
+        memcpy(s + hl + i, filler, fl);
+    memcpy(s + hl + body, tail, tl);
+    assert_int_equal(sl_tag_dates(ctx, s, hl + body + tl, "2018-07-01", &tx, &n), SL_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(tx[1].value, "2018-06-13");
+    assert_int_equal(tx[1].start, hl + body);
+    assert_int_equal(tx[1].end, hl + body + strlen("The following day"));
+    assert_true(tx[1].flags & SL_TIMEX_ANAPHORIC);
+    sl_free(tx);
+    free(s);
+    sl_ctx_free(ctx);
+}
+
 /* ------------------------------------------------------------------ article dates */
 
 static sl_doc *add_doc(sl_ctx *ctx, sl_corpus *c, const char *name, const char *text)
@@ -618,6 +644,7 @@ int main(void)
         cmocka_unit_test(tagger_api),
         cmocka_unit_test(meanings_resolve_and_invert),
         cmocka_unit_test(pathological_inputs),
+        cmocka_unit_test(long_texts_in_chunks),
         cmocka_unit_test(article_date_from_metadata),
         cmocka_unit_test(article_date_from_the_text),
         cmocka_unit_test(article_date_override),
