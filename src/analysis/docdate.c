@@ -302,6 +302,41 @@ typedef struct doc_info {
     int undated;       /* no date, or a date without its year */
 } doc_info;
 
+/* Whether a date inferred for document i fits what else is known: an
+ * article is not written before the past events it reports by date
+ * ("since construction got under way in 2005" cannot date a text that says
+ * "in 2017 it sank"), and the articles of one story are written within a
+ * year of each other. */
+static int plausible(const sl_corpus *c, const doc_info *di, size_t i, const sl_tpoint *ref)
+{
+    long rf, rl, f, l, sum = 0;
+    size_t k, nd = 0;
+    if (sl_tpoint_days(ref, &rf, &rl) < 0)
+        return 0;
+    for (k = 0; k < di[i].ntx; k++) {
+        const sl_tx *t = &di[i].tx[k];
+        if (t->sem.kind == SL_TXK_POINT && t->sem.anchor == SL_TXA_NONE && t->tense < 0 &&
+            t->value.prec != SL_PREC_NONE && sl_tpoint_days(&t->value, &f, &l) == 0 && f > rl)
+            return 0;
+    }
+    for (k = 0; k < c->n; k++) {
+        sl_tpoint o;
+        if (k == i || di[k].undated)
+            continue;
+        sl_doc_date_point(c->docs[k], &o);
+        if (sl_tpoint_days(&o, &f, &l) == 0) {
+            sum += f + (l - f) / 2;
+            nd++;
+        }
+    }
+    if (nd) {
+        long mid = sum / (long)nd;
+        if (rl < mid - 366 || rf > mid + 366)
+            return 0;
+    }
+    return 1;
+}
+
 static int cmp_unsigned(const void *a, const void *b)
 {
     unsigned x = *(const unsigned *)a, y = *(const unsigned *)b;
@@ -360,10 +395,15 @@ static void collect_words(const sl_doc *d, doc_info *di)
     }
 }
 
+/* The least event score (summed log rarity) for two sentences to be taken
+ * as speaking of the same event: two rare words shared, about. */
+#define MIN_EVENT_SCORE 6.0
+
 /* How strongly two sentences speak of the same event: the summed rarity
  * (log of sentences over sentences holding the word) of the rare content
  * words they share.  Words found all over the story ("Kim", "Korea") do not
- * count; at least two rare words, one a name in both, must be shared. */
+ * count; at least two rare words must be shared, one a name in both and one
+ * not a name (who and what). */
 static double event_score(const sent_words *a, const sent_words *b, const unsigned *sf, size_t nsf,
                           size_t total, size_t rare)
 {
@@ -385,7 +425,30 @@ static double event_score(const sent_words *a, const sent_words *b, const unsign
             i++, j++;
         }
     }
-    return shared >= 2 && names >= 1 ? score : 0;
+    /* a name and a word: who and what ("Singapore" and "held") */
+    return shared >= 2 && names >= 1 && names < shared && score >= MIN_EVENT_SCORE ? score : 0;
+}
+
+/* Whether the expression q of document j is the only time its sentence
+ * speaks of: a sentence with two dates ("the September 2012 attacks ...
+ * the 9/11 Commission of 2001") or with a date and an unresolved relative
+ * expression ("this year ... since 1998") does not say which time the event
+ * is at. */
+static int sole_time(const doc_info *di, const sl_doc *b, size_t q)
+{
+    size_t s = sentence_of(b, di->tx[q].pub.start), k;
+    for (k = 0; k < di->ntx; k++) {
+        const sl_tx *t = &di->tx[k];
+        if (k == q || sentence_of(b, t->pub.start) != s)
+            continue;
+        if (t->pub.type != SL_TIMEX_DATE && t->pub.type != SL_TIMEX_TIME)
+            continue;
+        if (t->sem.kind == SL_TXK_LITERAL)
+            continue; /* "now", "recently" */
+        if ((t->pub.flags & SL_TIMEX_UNRESOLVED) || strcmp(t->pub.value, di->tx[q].pub.value) != 0)
+            return 0;
+    }
+    return 1;
 }
 
 static void append_quoted(sl_buf *b, const char *s, size_t n)
@@ -461,7 +524,8 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
                         if (di[j].undated && u->sem.anchor != SL_TXA_NONE)
                             continue;
                         sc = event_score(sa, &di[j].sw[sentence_of(b, u->pub.start)], sf, nsf, total, rare);
-                        if (sc > best && sl_tx_invert(&t->sem, &u->value, &ref) == 0) {
+                        if (sc > best && sole_time(&di[j], b, q) && sl_tx_invert(&t->sem, &u->value, &ref) == 0 &&
+                            plausible(c, di, i, &ref)) {
                             best = sc;
                             bt = k, bj = j, bk = q;
                             bref = ref;

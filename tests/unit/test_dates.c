@@ -582,6 +582,19 @@ static void article_date_from_the_story(void **state)
     assert_string_equal(d.value, "2018-06-13");
     assert_string_equal(d.origin, "metadata");
     sl_corpus_free(c);
+    /* an inference that contradicts the article's own past dates is refused */
+    c = sl_corpus_new(ctx);
+    add_doc(ctx, c, "tower.txt",
+            "Tower\n\nConstruction of the Halvard tower by Orvik Builders began in 2005 near the Kessel "
+            "river.\n\nEngineers checked the foundations twice. Residents complained about noise. The city "
+            "approved the plans. Critics called it too tall. Investors were pleased.\n");
+    add_doc(ctx, c, "sinking.txt",
+            "Sinking\n\nThe tower sank four inches in 2017, engineers reported.\n\n"
+            "Work on the Halvard tower by Orvik Builders began last year near the Kessel river.\n\n"
+            "Owners want repairs. Lawyers filed suits. The mayor promised help. Nobody moved out.\n");
+    assert_int_equal(sl_corpus_infer_dates(ctx, c), 0);
+    assert_int_equal(sl_doc_date(sl_corpus_doc(c, 1), &d), SL_ENOENT);
+    sl_corpus_free(c);
     /* a corpus of one, or none: nothing to infer from */
     c = sl_corpus_new(ctx);
     assert_int_equal(sl_corpus_infer_dates(ctx, c), 0);
