@@ -12,6 +12,7 @@ static const cli_cmd *const commands[] = {
     &cmd_sentences,
     &cmd_tokens,
     &cmd_stories,
+    &cmd_dates,
     &cmd_entities,
     &cmd_rouge,
     NULL,
