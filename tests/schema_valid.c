@@ -27,7 +27,7 @@ typedef struct sv {
     int nerr;
 } sv;
 
-static void fail(sv *v, const char *path, const char *fmt, const char *a, const char *b)
+static void sv_fail(sv *v, const char *path, const char *fmt, const char *a, const char *b)
 {
     char msg[512];
     v->nerr++;
@@ -113,7 +113,7 @@ static void check_object(sv *v, const json_t *schema, const json_t *inst, const 
         for (i = 0; i < json_array_size(req); i++) {
             const char *k = json_string_value(json_array_get(req, i));
             if (k && !json_object_get(inst, k))
-                fail(v, path, "missing required key \"%s\"%s", k, NULL);
+                sv_fail(v, path, "missing required key \"%s\"%s", k, NULL);
         }
     }
     json_object_foreach((json_t *)inst, key, val) {
@@ -122,7 +122,7 @@ static void check_object(sv *v, const json_t *schema, const json_t *inst, const 
         if (ps)
             check(v, ps, val, sub, depth + 1);
         else if (json_is_false(extra))
-            fail(v, path, "key \"%s\" is not allowed%s", key, NULL);
+            sv_fail(v, path, "key \"%s\" is not allowed%s", key, NULL);
         else if (json_is_object(extra))
             check(v, extra, val, sub, depth + 1);
     }
@@ -134,17 +134,17 @@ static void check(sv *v, const json_t *schema, const json_t *inst, const char *p
     json_t *kw;
     char sub[1024];
     if (depth > SV_MAX_DEPTH) {
-        fail(v, path, "schema nesting too deep (a $ref loop?)%s%s", NULL, NULL);
+        sv_fail(v, path, "schema nesting too deep (a $ref loop?)%s%s", NULL, NULL);
         return;
     }
     if (json_is_true(schema))
         return;
     if (json_is_false(schema)) {
-        fail(v, path, "no value is allowed here%s%s", NULL, NULL);
+        sv_fail(v, path, "no value is allowed here%s%s", NULL, NULL);
         return;
     }
     if (!json_is_object(schema)) {
-        fail(v, path, "the schema is not an object or a boolean%s%s", NULL, NULL);
+        sv_fail(v, path, "the schema is not an object or a boolean%s%s", NULL, NULL);
         return;
     }
     json_object_foreach((json_t *)schema, key, kw) {
@@ -156,18 +156,18 @@ static void check(sv *v, const json_t *schema, const json_t *inst, const char *p
             for (i = 0; json_is_array(kw) && i < json_array_size(kw); i++)
                 ok |= type_ok(inst, json_string_value(json_array_get(kw, i)));
             if (!ok)
-                fail(v, path, "%s is not of the allowed type%s", type_of(inst), NULL);
+                sv_fail(v, path, "%s is not of the allowed type%s", type_of(inst), NULL);
         } else if (strcmp(key, "enum") == 0) {
             size_t i;
             int ok = 0;
             for (i = 0; i < json_array_size(kw); i++)
                 ok |= json_equal(json_array_get(kw, i), (json_t *)inst);
             if (!ok)
-                fail(v, path, "value not in the enum%s%s", NULL, NULL);
+                sv_fail(v, path, "value not in the enum%s%s", NULL, NULL);
         } else if (strcmp(key, "$ref") == 0) {
             const json_t *target = resolve(v, json_string_value(kw) ? json_string_value(kw) : "");
             if (!target)
-                fail(v, path, "unresolvable $ref %s%s", json_string_value(kw), NULL);
+                sv_fail(v, path, "unresolvable $ref %s%s", json_string_value(kw), NULL);
             else
                 check(v, target, inst, path, depth + 1);
         } else if (strcmp(key, "required") == 0 || strcmp(key, "properties") == 0 ||
@@ -183,19 +183,19 @@ static void check(sv *v, const json_t *schema, const json_t *inst, const char *p
             if (json_is_number(inst)) {
                 double x = json_number_value(inst), lim = json_number_value(kw);
                 if (key[1] == 'i' ? x < lim : x > lim)
-                    fail(v, path, "number outside its %s%s", key, NULL);
+                    sv_fail(v, path, "number outside its %s%s", key, NULL);
             }
         } else if (strcmp(key, "minLength") == 0) {
             if (json_is_string(inst) &&
                 utf8_len(json_string_value(inst), json_string_length(inst)) <
                     (size_t)json_integer_value(kw))
-                fail(v, path, "string shorter than minLength%s%s", NULL, NULL);
+                sv_fail(v, path, "string shorter than minLength%s%s", NULL, NULL);
         } else if (strcmp(key, "$schema") == 0 || strcmp(key, "$id") == 0 ||
                    strcmp(key, "$defs") == 0 || strcmp(key, "title") == 0 ||
                    strcmp(key, "description") == 0 || strcmp(key, "$comment") == 0) {
             /* annotations */
         } else {
-            fail(v, path, "schema keyword \"%s\" is not supported by this validator%s", key, NULL);
+            sv_fail(v, path, "schema keyword \"%s\" is not supported by this validator%s", key, NULL);
         }
     }
     if (json_is_object(inst))

@@ -10,7 +10,7 @@
  * a <details> element (shown on demand without script).
  *
  * Safety (the page opens articles from anywhere): every byte that comes from
- * an input goes through esc(), which escapes & < > " ' = and ` and replaces
+ * an input goes through esc(), which escapes & < > " ' = ` and : and replaces
  * invalid UTF-8 and control characters, so input can only ever be text,
  * never markup or an attribute.  Only http(s) addresses become links.  The
  * page carries a Content-Security-Policy that forbids script, every fetch
@@ -53,6 +53,7 @@ void sl_html_escape(sl_buf *out, const char *s, size_t n)
             case '\'': sl_buf_puts(out, "&#39;"); break;
             case '=': sl_buf_puts(out, "&#61;"); break;
             case '`': sl_buf_puts(out, "&#96;"); break;
+            case ':': sl_buf_puts(out, "&#58;"); break; /* no text ever spells a scheme */
             case '\t': case '\n': sl_buf_putc(out, c); break;
             case '\r': case '\f': case '\v': sl_buf_putc(out, ' '); break;
             default:
@@ -442,9 +443,9 @@ static void entities(report *r)
             shown++;
             sl_buf_puts(o, "<li><span class=\"name\">");
             esc(o, e->name);
-            sl_buf_printf(o, "</span> <span class=\"count\" title=\"mentions, sources\">%zu "
-                             "\xC3\x97 \xC2\xB7 %zu src</span>",
-                          e->nmentions, e->ndocs);
+            sl_buf_printf(o, "</span> <span class=\"count\">%zu mention%s \xC2\xB7 %zu source%s</span>",
+                          e->nmentions, e->nmentions == 1 ? "" : "s", e->ndocs,
+                          e->ndocs == 1 ? "" : "s");
             if (e->naliases) {
                 sl_buf_puts(o, "<span class=\"aka\">also ");
                 for (j = 0; j < e->naliases && j < 4; j++) {
@@ -579,6 +580,7 @@ static void doc_edits(report *r, const sl_doc *x)
 {
     sl_buf *o = r->out;
     size_t n = sl_doc_edit_count(x), i, counts[5] = {0};
+    int first;
     if (!n)
         return;
     for (i = 0; i < n; i++) {
@@ -586,11 +588,19 @@ static void doc_edits(report *r, const sl_doc *x)
         if ((int)e->kind >= 1 && (int)e->kind <= 4)
             counts[e->kind]++;
     }
-    sl_buf_printf(o, "<details class=\"edits\"><summary>What cleaning changed: %zu repair%s, %zu "
-                     "removal%s",
-                  counts[SL_EDIT_REPAIR], counts[SL_EDIT_REPAIR] == 1 ? "" : "s",
-                  counts[SL_EDIT_REMOVE] + counts[SL_EDIT_EVIDENCE],
-                  counts[SL_EDIT_REMOVE] + counts[SL_EDIT_EVIDENCE] == 1 ? "" : "s");
+    sl_buf_puts(o, "<details class=\"edits\"><summary>What cleaning changed:");
+    for (i = 1, first = 1; i <= 4; i++) {
+        static const char *const what[5][2] = {
+            {"", ""},
+            {"repair", "repairs"},
+            {"removal", "removals"},
+            {"removal kept as evidence", "removals kept as evidence"},
+            {"title taken from the text", "titles taken from the text"}};
+        if (!counts[i])
+            continue;
+        sl_buf_printf(o, "%s %zu %s", first ? "" : ",", counts[i], what[i][counts[i] != 1]);
+        first = 0;
+    }
     if (x->edits.dropped)
         sl_buf_printf(o, " (%zu more not logged)", x->edits.dropped);
     sl_buf_puts(o, "</summary>\n<ol>\n");

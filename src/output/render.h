@@ -54,7 +54,7 @@ void sl_render_date_range(sl_buf *out, const char *from, const char *to);
  * no document has a date. */
 int sl_render_docs_span(sl_buf *out, const sl_digest *d);
 
-/* HTML text: appends s[0..n) with & < > " ' = ` as character references,
+/* HTML text: appends s[0..n) with & < > " ' = ` : as character references,
  * and invalid UTF-8, controls (but tab and newline) and noncharacters as
  * U+FFFD, so that input can never become markup or leave an attribute. */
 void sl_html_escape(sl_buf *out, const char *s, size_t n);
