@@ -50,7 +50,7 @@ STATIC    := $(B)/libstoryline.a
 SHARED    := $(B)/libstoryline.so.0
 EXE       := $(B)/storyline
 
-.PHONY: all deps example check test unit spec patho browser asan fuzz fuzz-build lint bench install uninstall clean format
+.PHONY: all deps example check test unit spec patho browser outputs asan fuzz fuzz-build lint bench install uninstall clean format
 .DELETE_ON_ERROR:
 
 all: $(EXE) $(STATIC) $(SHARED) $(B)/storyline.pc
@@ -123,10 +123,14 @@ spec: $(EXE) $(B)/tests/spec_runner $(B)/tests/schema_check
 browser: $(EXE)
 	@sh tests/browser.sh $(EXE)
 
+# terminals (colour, width, progress on a pseudo-terminal) and byte-identical reruns
+outputs: $(EXE)
+	@sh tests/outputs.sh $(EXE)
+
 patho: $(EXE)
 	@sh tests/pathological.sh $(EXE)
 
-test: unit spec patho browser
+test: unit spec patho browser outputs
 
 # The one command of the README: everything, then again under sanitizers.
 check: deps
