@@ -553,6 +553,12 @@ SL_API int sl_rouge_instance(sl_rouge *r, size_t i, sl_rouge_result *out, size_t
 /* The averages over all summaries added, as sl_rouge_score fills them.
  * Returns SL_EEMPTY when none was added. */
 SL_API int sl_rouge_average(sl_rouge *r, sl_rouge_result *out, size_t *n);
+/* ------------------------------------------------------------------ tokens (analysis/tokens.c) */
+
+/* More token flags (see SL_TOK_WORD above). */
+#define SL_TOK_URL 64u   /* a URL or e-mail address, one token (also SL_TOK_WORD);
+                            its norm and stem are the text as written */
+#define SL_TOK_TAG 128u  /* a #hashtag or @mention (also SL_TOK_WORD); case-folded, not stemmed */
 
 #ifdef __cplusplus
 }

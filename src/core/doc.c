@@ -348,6 +348,7 @@ int sl_doc_build(sl_ctx *ctx, sl_corpus *c, const sl_rawdoc *raw, unsigned flags
     /* 4. the document's own date, from metadata or its text */
     sl_doc_date_init(ctx, d);
 
-    SL_PUSH(c->docs, c->n, c->cap, d);
+    /* an array of document pointers: sizeof(*docs) is meant */
+    SL_PUSH(c->docs, c->n, c->cap, d); /* NOLINT(bugprone-sizeof-expression) */
     return d->text.len ? SL_OK : SL_EEMPTY;
 }
