@@ -261,68 +261,108 @@ static int is_range(const sl_tl_event *e)
     return e->end[0] && e->last_day > e->first_day;
 }
 
-static void svg_timeline(report *r)
-{
-    const sl_digest *d = r->d;
-    sl_buf *o = r->out;
+/* Where the events go: positions along the axis (a range from ps to pe)
+ * and a lane across it, so that markers never cover each other. */
+typedef struct tl_layout {
     sl_axis ax;
-    long *days = sl_xmalloc(2 * d->ntimeline * sizeof(*days));
-    double lane_end[MAX_LANES], *xs = sl_xmalloc(d->ntimeline * sizeof(*xs)),
-                                *xe = sl_xmalloc(d->ntimeline * sizeof(*xe));
-    int *lane = sl_xmalloc(d->ntimeline * sizeof(*lane));
-    size_t i, k, nd = 0;
-    int nlanes = 1;
-    double axis_y, height, row_end[2] = {-1e9, -1e9};
+    double *ps, *pe; /* per event: start and end along the axis */
+    int *lane;       /* per event: 0 next to the axis */
+    int nlanes;
+} tl_layout;
 
+static void tl_place(const sl_digest *d, double length, tl_layout *t)
+{
+    long *days = sl_xmalloc(2 * d->ntimeline * sizeof(*days));
+    double lane_end[MAX_LANES];
+    size_t i, nd = 0;
+    int l;
     for (i = 0; i < d->ntimeline; i++) {
         days[nd++] = d->timeline[i].first_day;
         if (is_range(&d->timeline[i]))
             days[nd++] = d->timeline[i].last_day;
     }
-    sl_axis_layout(&ax, days, nd, SVG_W);
-    /* lanes: each marker takes the lowest lane free at its position */
-    for (k = 0; k < MAX_LANES; k++)
-        lane_end[k] = -1e9;
+    sl_axis_layout(&t->ax, days, nd, length);
+    free(days);
+    t->ps = sl_xmalloc(d->ntimeline * sizeof(*t->ps));
+    t->pe = sl_xmalloc(d->ntimeline * sizeof(*t->pe));
+    t->lane = sl_xmalloc(d->ntimeline * sizeof(*t->lane));
+    t->nlanes = 1;
+    for (l = 0; l < MAX_LANES; l++)
+        lane_end[l] = -1e9;
+    /* each marker takes the lowest lane free at its position */
     for (i = 0; i < d->ntimeline; i++) {
         const sl_tl_event *e = &d->timeline[i];
-        int l, best = 0;
-        double a, b;
-        xs[i] = sl_axis_x(&ax, e->first_day);
-        xe[i] = is_range(e) ? sl_axis_x(&ax, e->last_day) : xs[i];
-        a = xs[i] - 12;
-        b = xe[i] + 12;
+        int best = 0;
+        t->ps[i] = sl_axis_x(&t->ax, e->first_day);
+        t->pe[i] = is_range(e) ? sl_axis_x(&t->ax, e->last_day) : t->ps[i];
         for (l = 0; l < MAX_LANES; l++)
-            if (lane_end[l] <= a)
+            if (lane_end[l] <= t->ps[i] - 12)
                 break;
         if (l == MAX_LANES) { /* all full: the lane that frees first */
-            for (l = 1, best = 0; l < MAX_LANES; l++)
+            for (l = 1; l < MAX_LANES; l++)
                 if (lane_end[l] < lane_end[best])
                     best = l;
         } else {
             best = l;
         }
-        lane[i] = best;
-        lane_end[best] = b;
-        if (best + 1 > nlanes)
-            nlanes = best + 1;
+        t->lane[i] = best;
+        lane_end[best] = t->pe[i] + 12;
+        if (best + 1 > t->nlanes)
+            t->nlanes = best + 1;
     }
-    axis_y = 14 + nlanes * LANE_H + 6;
-    height = axis_y + 56;
+}
 
-    sl_buf_printf(o, "<div class=\"tl-wrap\"><svg class=\"tl\" xmlns=\"http://www.w3.org/2000/svg\" "
-                     "viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" "
-                     "aria-label=\"Timeline of %zu events\">\n",
+static void tl_free(tl_layout *t)
+{
+    free(t->ps);
+    free(t->pe);
+    free(t->lane);
+}
+
+/* An event's marker: a numbered dot at (x, y) linking to its list entry,
+ * with the date and text as a tooltip. */
+static void marker(report *r, size_t i, double x, double y)
+{
+    const sl_tl_event *e = &r->d->timeline[i];
+    sl_buf *o = r->out;
+    sl_buf_printf(o, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"10\"/>", x, y);
+    sl_buf_printf(o, "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%zu</text>",
+                  x, y + 4, i + 1 >= 100 ? " style=\"font-size:8px\"" : "", i + 1);
+    sl_buf_puts(o, "<title>");
+    esc_range(o, e->date, e->end);
+    sl_buf_puts(o, ": ");
+    if (e->text)
+        esc_cut(o, e->text, TITLE_TEXT_MAX);
+    sl_buf_puts(o, "</title></a>\n");
+}
+
+/* The timeline across the page, for wide screens: the axis at the bottom,
+ * tick labels under it on two rows, the markers above. */
+static void svg_across(report *r)
+{
+    const sl_digest *d = r->d;
+    sl_buf *o = r->out;
+    tl_layout t;
+    size_t i, k;
+    double axis_y, height, row_end[2] = {-1e9, -1e9};
+
+    tl_place(d, SVG_W, &t);
+    axis_y = 14 + t.nlanes * LANE_H + 6;
+    height = axis_y + 56;
+    sl_buf_printf(o, "<div class=\"tl-wrap tl-wrap-h\"><svg class=\"tl tl-h\" "
+                     "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+                     "height=\"%.0f\" role=\"img\" aria-label=\"Timeline of %zu events\">\n",
                   SVG_W + 20, height, SVG_W + 20, height, d->ntimeline);
     sl_buf_puts(o, "<g transform=\"translate(10 0)\">\n");
     /* the axis, segment by segment, with a break mark and the gap's length between */
-    for (k = 0; k < ax.nsegs; k++) {
-        const sl_axis_seg *s = &ax.segs[k];
+    for (k = 0; k < t.ax.nsegs; k++) {
+        const sl_axis_seg *s = &t.ax.segs[k];
         sl_axis_tick ticks[SL_AXIS_MAX_TICKS];
-        size_t nt = sl_axis_ticks(&ax, k, TICK_LABEL_W, ticks), t;
+        size_t nt = sl_axis_ticks(&t.ax, k, TICK_LABEL_W, ticks), j;
         sl_buf_printf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
                       s->x0, axis_y, s->x1, axis_y);
-        for (t = 0; t < nt; t++) {
-            double w = label_width(ticks[t].label), x = ticks[t].x, left;
+        for (j = 0; j < nt; j++) {
+            double w = label_width(ticks[j].label), x = ticks[j].x, left;
             int row;
             const char *anchor = "middle";
             if (x - w / 2 < -10) {
@@ -344,13 +384,13 @@ static void svg_timeline(report *r)
             row_end[row] = left + w;
             sl_buf_printf(o, "<text class=\"lbl\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x,
                           axis_y + 19 + row * 15, anchor);
-            esc(o, ticks[t].label);
+            esc(o, ticks[j].label);
             sl_buf_puts(o, "</text>\n");
         }
-        if (k + 1 < ax.nsegs) {
-            double mid = (s->x1 + ax.segs[k + 1].x0) / 2;
+        if (k + 1 < t.ax.nsegs) {
+            double mid = (s->x1 + t.ax.segs[k + 1].x0) / 2;
             char gap[32];
-            sl_axis_gap_label(ax.segs[k + 1].lo - s->hi, gap, sizeof(gap));
+            sl_axis_gap_label(t.ax.segs[k + 1].lo - s->hi, gap, sizeof(gap));
             sl_buf_printf(o, "<path class=\"brk\" d=\"M%.1f %.1fl6 -12M%.1f %.1fl6 -12\"/>\n",
                           mid - 7, axis_y + 6, mid + 1, axis_y + 6);
             sl_buf_printf(o, "<text class=\"gap\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">"
@@ -360,30 +400,84 @@ static void svg_timeline(report *r)
     }
     /* the events: a numbered dot (a bar for a range) above the axis */
     for (i = 0; i < d->ntimeline; i++) {
-        const sl_tl_event *e = &d->timeline[i];
-        double y = axis_y - 20 - lane[i] * LANE_H;
-        sl_buf_printf(o, "<a href=\"#ev-%zu\"><title>", i + 1);
-        esc_range(o, e->date, e->end);
-        sl_buf_puts(o, ": ");
-        if (e->text)
-            esc_cut(o, e->text, TITLE_TEXT_MAX);
-        sl_buf_puts(o, "</title>");
+        double y = axis_y - 20 - t.lane[i] * LANE_H;
+        sl_buf_printf(o, "<a href=\"#ev-%zu\">", i + 1);
         sl_buf_printf(o, "<line class=\"stem\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
-                      xs[i], y + 10, xs[i], axis_y);
-        if (xe[i] > xs[i])
+                      t.ps[i], y + 10, t.ps[i], axis_y);
+        if (t.pe[i] > t.ps[i])
             sl_buf_printf(o, "<rect class=\"span\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"8\" "
                              "rx=\"4\"/>",
-                          xs[i], y - 4, xe[i] - xs[i]);
-        sl_buf_printf(o, "<circle class=\"dot\" cx=\"%.1f\" cy=\"%.1f\" r=\"10\"/>", xs[i], y);
-        sl_buf_printf(o, "<text class=\"num\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\"%s>%zu</text>"
-                         "</a>\n",
-                      xs[i], y + 4, i + 1 >= 100 ? " style=\"font-size:8px\"" : "", i + 1);
+                          t.ps[i], y - 4, t.pe[i] - t.ps[i]);
+        marker(r, i, t.ps[i], y);
     }
     sl_buf_puts(o, "</g>\n</svg></div>\n");
-    free(days);
-    free(xs);
-    free(xe);
-    free(lane);
+    tl_free(&t);
+}
+
+/* The timeline down the page, for phones: time runs downwards, tick labels
+ * and gap lengths on the left of the axis, the markers on its right.  Its
+ * length grows with the number of events, so none is squeezed. */
+static void svg_down(report *r)
+{
+    const sl_digest *d = r->d;
+    sl_buf *o = r->out;
+    tl_layout t;
+    size_t i, k;
+    double ax_x = 118, top = 16, len, width, last_label = -1e9;
+
+    len = 56.0 * (double)d->ntimeline + 80;
+    len = len < 320 ? 320 : len > 4000 ? 4000 : len;
+    tl_place(d, len, &t);
+    width = ax_x + 22 + t.nlanes * LANE_H + 10;
+    if (width < 300)
+        width = 300;
+    sl_buf_printf(o, "<div class=\"tl-wrap tl-wrap-v\"><svg class=\"tl tl-v\" "
+                     "xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" "
+                     "height=\"%.0f\" role=\"img\" aria-label=\"Timeline of %zu events\">\n",
+                  width, len + 2 * top, width, len + 2 * top, d->ntimeline);
+    for (k = 0; k < t.ax.nsegs; k++) {
+        const sl_axis_seg *s = &t.ax.segs[k];
+        sl_axis_tick ticks[SL_AXIS_MAX_TICKS];
+        size_t nt = sl_axis_ticks(&t.ax, k, 24, ticks), j;
+        sl_buf_printf(o, "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+                      ax_x, top + s->x0, ax_x, top + s->x1);
+        for (j = 0; j < nt; j++) {
+            double y = top + ticks[j].x;
+            sl_buf_printf(o, "<line class=\"tick\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>\n",
+                          ax_x - 5, y, ax_x, y);
+            if (y - last_label < 16)
+                continue; /* no room for this label */
+            last_label = y;
+            sl_buf_printf(o, "<text class=\"lbl\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">",
+                          ax_x - 9, y + 4);
+            esc(o, ticks[j].label);
+            sl_buf_puts(o, "</text>\n");
+        }
+        if (k + 1 < t.ax.nsegs) {
+            double mid = top + (s->x1 + t.ax.segs[k + 1].x0) / 2;
+            char gap[32];
+            sl_axis_gap_label(t.ax.segs[k + 1].lo - s->hi, gap, sizeof(gap));
+            sl_buf_printf(o, "<path class=\"brk\" d=\"M%.1f %.1fl12 -6M%.1f %.1fl12 -6\"/>\n",
+                          ax_x - 6, mid, ax_x - 6, mid + 7);
+            sl_buf_printf(o, "<text class=\"gap\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">"
+                             "\xE2\x80\xA6%s\xE2\x80\xA6</text>\n",
+                          ax_x - 12, mid + 6, gap);
+            last_label = mid + 2;
+        }
+    }
+    for (i = 0; i < d->ntimeline; i++) {
+        double x = ax_x + 22 + t.lane[i] * LANE_H, y = top + t.ps[i];
+        sl_buf_printf(o, "<a href=\"#ev-%zu\">", i + 1);
+        sl_buf_printf(o, "<line class=\"stem\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>",
+                      ax_x, y, x - 10, y);
+        if (t.pe[i] > t.ps[i])
+            sl_buf_printf(o, "<rect class=\"span\" x=\"%.1f\" y=\"%.1f\" width=\"8\" height=\"%.1f\" "
+                             "rx=\"4\"/>",
+                          x - 4, y, t.pe[i] - t.ps[i]);
+        marker(r, i, x, y);
+    }
+    sl_buf_puts(o, "</svg></div>\n");
+    tl_free(&t);
 }
 
 static void timeline(report *r)
@@ -396,7 +490,8 @@ static void timeline(report *r)
         sl_buf_puts(o, "<p class=\"empty\">No dated events found.</p>\n</section>\n");
         return;
     }
-    svg_timeline(r);
+    svg_across(r);
+    svg_down(r);
     sl_buf_puts(o, "<ol class=\"events\">\n");
     for (i = 0; i < d->ntimeline; i++) {
         const sl_tl_event *e = &d->timeline[i];

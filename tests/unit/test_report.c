@@ -513,7 +513,9 @@ static void html_report_parts(void **state)
     assert_non_null(strstr(html, "class=\"chip\" href=\"#doc-"));
     assert_non_null(strstr(html, "<span class=\"s cited\" id=\"doc-"));
     /* the timeline: SVG with a break and its gap, the event list */
-    assert_non_null(strstr(html, "<svg class=\"tl\""));
+    assert_non_null(strstr(html, "<svg class=\"tl tl-h\""));
+    assert_non_null(strstr(html, "<svg class=\"tl tl-v\"")); /* the phone's, down the page */
+    assert_non_null(strstr(html, "@media (max-width: 40rem)"));
     assert_non_null(strstr(html, "class=\"brk\""));
     assert_non_null(strstr(html, "years\xE2\x80\xA6</text>"));
     assert_non_null(strstr(html, "<li id=\"ev-1\">"));
