@@ -114,6 +114,13 @@ else
         '<article class="source" id="doc-3">' '<details class="text" open="">' \
         '<details class="edits">' '<span class="s cited" id="doc-'
     check_no_dom example "$tmp/example.dom" '<script' ' on[a-z]+="' 'href="javascript:'
+    # once the timeline stage finds events, both drawings and the list must be there
+    if grep -q 'id="ev-1"' "$tmp/example.dom"; then
+        check_dom example "$tmp/example.dom" '<svg class="tl tl-h"' '<svg class="tl tl-v"' \
+            '<a href="#ev-1">'
+    else
+        check_dom example "$tmp/example.dom" 'No dated events found.'
+    fi
     # every chip's target is in the DOM
     for t in $(grep -oE 'class="chip" href="#[^"]*"' "$tmp/example.dom" | sed 's/.*href="#//; s/"$//' | sort -u); do
         n=$((n + 1))
