@@ -50,7 +50,7 @@ STATIC    := $(B)/libstoryline.a
 SHARED    := $(B)/libstoryline.so.0
 EXE       := $(B)/storyline
 
-.PHONY: all deps example check test unit spec patho asan fuzz fuzz-build lint bench install uninstall clean format
+.PHONY: all deps example check test unit spec patho browser outputs asan fuzz fuzz-build lint bench install uninstall clean format
 .DELETE_ON_ERROR:
 
 all: $(EXE) $(STATIC) $(SHARED) $(B)/storyline.pc
@@ -107,16 +107,30 @@ $(B)/tests/spec_runner: tests/spec_runner.c | $(B)/.deps
 	@mkdir -p $(dir $@)
 	$(CC) -std=c11 -D_DEFAULT_SOURCE $(WARN) -O1 -g $(SAN) -o $@ $<
 
+# the JSON Schema subset validator (every digest JSON of the spec cases goes through it)
+$(B)/tests/schema_check: tests/schema_check.c tests/schema_valid.c tests/schema_valid.h | $(B)/.deps
+	@mkdir -p $(dir $@)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ tests/schema_check.c tests/schema_valid.c $(PKG_LIBS)
+
 unit: $(UNIT_BIN)
 	@sh tests/run_unit.sh $(B) $(UNIT_BIN)
 
-spec: $(EXE) $(B)/tests/spec_runner
-	@$(B)/tests/spec_runner --exe $(EXE) --root . $(sort $(wildcard tests/spec/*.spec))
+spec: $(EXE) $(B)/tests/spec_runner $(B)/tests/schema_check
+	@$(B)/tests/spec_runner --exe $(EXE) --root . --schema-check '$(B)/tests/schema_check docs/digest.schema.json' \
+	    $(sort $(wildcard tests/spec/*.spec))
+
+# the HTML report in a real browser (headless Chromium); skips with a message without one
+browser: $(EXE)
+	@sh tests/browser.sh $(EXE)
+
+# terminals (colour, width, progress on a pseudo-terminal) and byte-identical reruns
+outputs: $(EXE)
+	@sh tests/outputs.sh $(EXE)
 
 patho: $(EXE)
 	@sh tests/pathological.sh $(EXE)
 
-test: unit spec patho
+test: unit spec patho browser outputs
 
 # The one command of the README: everything, then again under sanitizers.
 check: deps

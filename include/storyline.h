@@ -553,6 +553,73 @@ SL_API int sl_rouge_instance(sl_rouge *r, size_t i, sl_rouge_result *out, size_t
 /* The averages over all summaries added, as sl_rouge_score fills them.
  * Returns SL_EEMPTY when none was added. */
 SL_API int sl_rouge_average(sl_rouge *r, sl_rouge_result *out, size_t *n);
+/* ------------------------------------------------------------------ tokens (analysis/tokens.c) */
+
+/* More token flags (see SL_TOK_WORD above). */
+#define SL_TOK_URL 64u   /* a URL or e-mail address, one token (also SL_TOK_WORD);
+                            its norm and stem are the text as written */
+#define SL_TOK_TAG 128u  /* a #hashtag or @mention (also SL_TOK_WORD); case-folded, not stemmed */
+/* ------------------------------------------------------------------ dates (temporal tagger, article dates) */
+
+/* TimeML TIMEX3 types. */
+typedef enum sl_timex_type {
+    SL_TIMEX_DATE = 1, /* a calendar date or period: "July 27, 1953", "last year", "the 1950s" */
+    SL_TIMEX_TIME,     /* a time of day: "10:35 a.m.", "Friday morning" */
+    SL_TIMEX_DURATION, /* an amount of time: "three years", "68-year" */
+    SL_TIMEX_SET       /* a recurring time: "daily", "every Monday" */
+} sl_timex_type;
+
+/* "DATE", "TIME", "DURATION" or "SET"; static storage. */
+SL_API const char *sl_timex_type_name(sl_timex_type t);
+
+#define SL_TIMEX_RELATIVE 1u   /* the value depends on the document's date ("Friday", "last year") */
+#define SL_TIMEX_ANAPHORIC 2u  /* the value depends on the time mentioned before ("the following day") */
+#define SL_TIMEX_UNRESOLVED 4u /* the date it depends on was not known: the value is underspecified (XXXX) */
+#define SL_TIMEX_RANGE 8u      /* one end of a range ("from 1910 to 1945", "1950-53"); see pair */
+
+/* A temporal expression and its normalized value. */
+typedef struct sl_timex {
+    size_t start, end;        /* [start, end) byte offsets into the text */
+    sl_timex_type type;
+    char value[48];           /* TimeML value: "1953-07-27", "2018-W17", "2019", "2018-SU", "P68Y",
+                                 "PRESENT_REF", "XXXX-07-27" when the year is unknown */
+    char mod[16];             /* TimeML mod: "START" ("early 2019"), "END", "MID", "APPROX",
+                                 "LESS_THAN", "MORE_THAN", "EQUAL_OR_MORE", "EQUAL_OR_LESS", or "" */
+    sl_precision precision;   /* of a DATE or TIME value; SL_PREC_NONE for the others and for
+                                 PRESENT_REF, PAST_REF, FUTURE_REF */
+    unsigned flags;           /* SL_TIMEX_* */
+    sl_precision rel_unit;    /* relative expressions that shift their reference by a fixed amount: */
+    long rel_offset;          /* the reference moved by rel_offset rel_unit's ("last year": YEAR, -1;
+                                 "sixty-five years ago this week": YEAR, -65 with precision WEEK);
+                                 rel_unit is SL_PREC_NONE otherwise ("Friday", "July 27") */
+    long pair;                /* SL_TIMEX_RANGE: index of the other end; -1 otherwise */
+} sl_timex;
+
+/* Finds the temporal expressions of news English in text[0..len) and
+ * normalizes them to TimeML values.  `dct` is the date the text was written
+ * ("2018-04-27", "2018-04-27T10:30", "2018-W30", "2018", any TimeML value),
+ * or NULL when it is unknown: relative expressions then get underspecified
+ * values ("XXXX-XX-XX") and SL_TIMEX_UNRESOLVED.  The clock is never read.
+ * Offsets are into text as given.  On success *out (caller frees with
+ * sl_free; NULL when *n is 0) holds *n expressions in text order.  Returns 0,
+ * SL_EINVAL for a NULL argument or a malformed dct, SL_ETOOBIG over
+ * SL_MAX_DOC_BYTES. */
+SL_API int sl_tag_dates(sl_ctx *ctx, const char *text, size_t len, const char *dct, sl_timex **out,
+                        size_t *n);
+
+/* Sets the date of every document of the corpus (origin "override"), as the
+ * CLI's --date does: "YYYY-MM-DD" or any value sl_tag_dates accepts as dct.
+ * Documents added later keep their own dates.  Returns 0 or SL_EINVAL. */
+SL_API int sl_corpus_set_date(sl_ctx *ctx, sl_corpus *c, const char *date);
+
+/* Dates the undated documents of a story from the other documents (origin
+ * "story"): a relative expression ("last year") in a sentence about an event
+ * that another document dates ("the Singapore summit ... 12 June, 2018")
+ * gives the year, month or day the undated document was written in; a
+ * dateline without a year ("April 26", value "XXXX-04-26" until then) gets
+ * the year of the story.  Documents with a date keep it.  Call it on the
+ * documents of one story.  Returns the number of documents dated. */
+SL_API size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c);
 
 /* ------------------------------------------------------------------ digest: entities and comparison of sources
  * (module: src/story/compare.c and src/story/facts.c, word lists in data/compare/) */

@@ -23,6 +23,11 @@
  * instead of the exact text; ">>>!" lists lines that must not occur in stdout.
  * Lines of a block starting with "\" have it removed (to write "===" etc.).
  * "{tmp}" in arguments is a fresh temporary directory for the run.
+ *
+ * With --schema-check CMD, the standard output of every `digest` case that
+ * asks for JSON (-f json, --format json, --format=json) is saved to a file
+ * and CMD FILE is run on it (tests/schema_check against
+ * docs/digest.schema.json): an invalid digest fails its case.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -79,7 +84,8 @@ typedef struct spec_case {
     int exit_code;
 } spec_case;
 
-static const char *exe, *root, *filter;
+static const char *exe, *root, *filter, *schema_cmd;
+static int schema_checked;
 static char tmpdir[256];
 static int timeout_s = 120;
 
@@ -338,6 +344,49 @@ static void show_diff(const char *want, const char *got)
     fprintf(stderr, "    got:      %.200s\n", b);
 }
 
+/* Whether a case's arguments ask `digest` for JSON. */
+static int digest_json(const char *args)
+{
+    char *argv[128];
+    int n = split_args(args, argv, 128), i, yes = 0;
+    for (i = 0; i < n; i++) {
+        if (i == 0 && strcmp(argv[i], "digest") != 0)
+            break;
+        if ((strcmp(argv[i], "-f") == 0 || strcmp(argv[i], "--format") == 0) && i + 1 < n &&
+            strcmp(argv[i + 1], "json") == 0)
+            yes = 1;
+        if (strcmp(argv[i], "--format=json") == 0 || strcmp(argv[i], "-fjson") == 0)
+            yes = 1;
+    }
+    for (i = 0; i < n; i++)
+        free(argv[i]);
+    return yes;
+}
+
+/* Runs the schema check on a digest's JSON; 1 when valid. */
+static int schema_ok(const str *out)
+{
+    char path[512], *cmd;
+    FILE *f;
+    int rc;
+    snprintf(path, sizeof(path), "%s/schema-check.json", tmpdir);
+    f = fopen(path, "wb");
+    if (!f || fwrite(out->p, 1, out->n, f) != out->n || fclose(f) != 0) {
+        fprintf(stderr, "  cannot write %s\n", path);
+        return 0;
+    }
+    cmd = malloc(strlen(schema_cmd) + strlen(path) + 8);
+    if (!cmd)
+        exit(2);
+    sprintf(cmd, "%s '%s'", schema_cmd, path);
+    rc = system(cmd);
+    free(cmd);
+    schema_checked++;
+    if (rc != 0)
+        fprintf(stderr, "  the digest JSON does not validate against the schema\n");
+    return rc == 0;
+}
+
 static int check(const spec_case *c)
 {
     str out = {0}, err = {0};
@@ -371,6 +420,8 @@ static int check(const spec_case *c)
             ok = 0;
         }
     }
+    if (schema_cmd && out.n && digest_json(c->args) && !schema_ok(&out))
+        ok = 0;
     if (c->out_not.p && !lines_absent(out.p, c->out_not.p, &miss)) {
         fprintf(stderr, "  stdout has what it must not: %s\n", miss);
         free(miss);
@@ -524,11 +575,14 @@ int main(int argc, char **argv)
             root = argv[++i];
         else if (strcmp(argv[i], "--filter") == 0 && i + 1 < argc)
             filter = argv[++i];
+        else if (strcmp(argv[i], "--schema-check") == 0 && i + 1 < argc)
+            schema_cmd = argv[++i];
         else
             break;
     }
     if (!exe || !root || i >= argc) {
-        fprintf(stderr, "usage: spec_runner --exe EXE --root DIR [--filter TEXT] FILE.spec...\n");
+        fprintf(stderr, "usage: spec_runner --exe EXE --root DIR [--filter TEXT] "
+                        "[--schema-check CMD] FILE.spec...\n");
         return 2;
     }
     if (exe[0] != '/' && realpath(exe, abs_exe))
@@ -548,6 +602,9 @@ int main(int argc, char **argv)
         if (system(cmd) != 0)
             fprintf(stderr, "spec_runner: could not remove %s\n", tmpdir);
     }
+    if (schema_cmd)
+        fprintf(stderr, "spec: %d digest JSON outputs validated against the schema\n",
+                schema_checked);
     printf("spec: %d passed, %d failed, %d skipped\n", pass, fail, skip);
     return fail ? 1 : 0;
 }

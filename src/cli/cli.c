@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 static size_t n_diags;
@@ -236,18 +237,38 @@ static void on_diag(void *user, const char *input, int code, const char *msg)
     n_diags++;
 }
 
-/* A one-line bar, redrawn at most every 1% so a million files cost little;
- * only on a terminal, never in pipes or logs. */
+/* A one-line bar on stderr, "reading [#####-----]  45%  450/1000 files",
+ * fitted to the terminal's width and redrawn at most every 1% so a million
+ * files cost little; only on a terminal (cli_ctx_new checks), never in pipes
+ * or logs, and only for runs of 20 files or more. */
 static void on_progress(void *user, size_t done, size_t total)
 {
     static size_t last;
+    struct winsize ws;
+    size_t cols = 80, bar, fill, i;
+    char counts[64];
     (void)user;
     if (total < 20)
         return;
     if (done != total && done - last < (total / 100 ? total / 100 : 1))
         return;
     last = done;
-    fprintf(stderr, "\r\033[Kreading %zu/%zu files", done, total);
+    if (ioctl(2, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        cols = ws.ws_col;
+    snprintf(counts, sizeof(counts), " %3zu%%  %zu/%zu files", done * 100 / total, done, total);
+    /* "reading [" + bar + "]" + counts, one column spare so the line never wraps */
+    bar = cols > 10 + strlen(counts) + 10 ? cols - 10 - strlen(counts) - 1 : 0;
+    if (bar > 40)
+        bar = 40;
+    fputs("\r\033[Kreading", stderr);
+    if (bar) {
+        fill = done * bar / total;
+        fputs(" [", stderr);
+        for (i = 0; i < bar; i++)
+            fputc(i < fill ? '#' : '-', stderr);
+        fputc(']', stderr);
+    }
+    fputs(counts, stderr);
     progress_shown = 1;
     if (done == total) {
         fputs("\r\033[K", stderr);

@@ -105,5 +105,6 @@ extern const cli_cmd cmd_rouge;
 extern const cli_cmd cmd_sentences;
 extern const cli_cmd cmd_tokens;
 extern const cli_cmd cmd_stories;
+extern const cli_cmd cmd_dates;
 
 #endif

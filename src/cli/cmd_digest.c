@@ -1,8 +1,9 @@
 /*
  * cmd_digest.c: `storyline digest`: the story told by a set of articles:
- * its summary (later also timeline, entities and sources compared), as text,
- * JSON or Markdown.  Everything is done by the library (sl_digest_new,
- * sl_digest_render); this file reads options and inputs and writes.
+ * its summary, timeline, entities and sources compared, as text, JSON,
+ * Markdown or an HTML report.  Everything is done by the library
+ * (sl_digest_new, sl_digest_render); this file reads options and inputs,
+ * decides the terminal's width and colours, and writes.
  */
 #include <errno.h>
 #include <limits.h>
@@ -25,7 +26,7 @@ static const cli_opt opts[] = {
     {O_SENTENCES, 0, "sentences", "N", "at most N sentences"},
     {O_BYTES, 0, "bytes", "N", "at most N bytes (sentences joined by a space)"},
     {O_QUERY, 'q', "query", "TEXT", "focus the summary on a question"},
-    {O_FORMAT, 'f', "format", "FORMAT", "output format: text (default), json or md"},
+    {O_FORMAT, 'f', "format", "FORMAT", "output format: text (default), json, md or html"},
     {O_WIDTH, 0, "width", "N", "wrap text output at N columns (default: the terminal's, or 80)"},
     {O_COLOR, 0, "color", "WHEN", "colour text output: auto (default), always or never"},
     {O_INPUT_FORMAT, 0, "input-format", "FMT", "read inputs as text, html, json, jsonl or multinews"},
@@ -48,21 +49,28 @@ static size_t parse_count(const char *s)
     return (size_t)v;
 }
 
+/* The terminal's own width when standard output is one, else $COLUMNS,
+ * else 80. */
 static size_t terminal_width(void)
 {
     const char *cols = getenv("COLUMNS");
     size_t w = cols ? parse_count(cols) : 0;
     struct winsize ws;
-    if (w)
-        return w;
     if (isatty(1) && ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
         return ws.ws_col;
-    return 80;
+    return w ? w : 80;
+}
+
+/* NO_COLOR (no-color.org): set and not empty means no colour. */
+static int no_color(void)
+{
+    const char *v = getenv("NO_COLOR");
+    return v && *v;
 }
 
 static int run(const cli_cmd *cmd, int argc, char **argv)
 {
-    static const char *const formats[] = {"text", "json", "md", NULL};
+    static const char *const formats[] = {"text", "json", "md", "html", NULL};
     static const char *const whens[] = {"auto", "always", "never", NULL};
     cli_args a;
     const char *arg, *out_path = NULL;
@@ -106,7 +114,8 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         case O_FORMAT:
             if ((format = cli_pick(arg, formats)) < 0) {
                 cli_args_free(&a);
-                return cli_usage_error(cmd->name, "unknown format '%s' (text, json or md)", arg);
+                return cli_usage_error(cmd->name, "unknown format '%s' (text, json, md or html)",
+                                       arg);
             }
             break;
         case O_COLOR:
@@ -138,7 +147,8 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         return EXIT_INTERNAL;
     }
     rop.width = width ? width : (out_path && strcmp(out_path, "-") != 0) ? 80 : terminal_width();
-    if (color == 1 || (color == 0 && !out_path && isatty(1) && !getenv("NO_COLOR")))
+    if (color == 1 || (color == 0 && (!out_path || strcmp(out_path, "-") == 0) && isatty(1) &&
+                       !no_color()))
         rop.flags |= SL_RENDER_COLOR;
     if (sl_digest_render(dg, formats[format], &rop, &text, &len) < 0) {
         cli_error("%s", sl_errmsg(ctx));
@@ -185,12 +195,22 @@ const cli_cmd cmd_digest = {
     "              Favre 2009) solved with GLPK\n"
     "\n"
     "With --query the summary is focused on a question (DUC-style query-focused\n"
-    "summarization) and the output says which query was used.  --format json\n"
-    "writes one JSON object (schema 1, see docs/digest-schema.md).\n",
+    "summarization) and the output says which query was used.\n"
+    "\n"
+    "Formats (--format):\n"
+    "  text  for a terminal: headline, dates, the summary with source marks,\n"
+    "        timeline, main entities, sources compared, the sources; wrapped to\n"
+    "        the terminal's width, coloured only on a terminal (not with NO_COLOR)\n"
+    "  json  one JSON object, keys in a fixed order, byte-identical across runs\n"
+    "        (docs/digest-schema.md, docs/digest.schema.json)\n"
+    "  md    Markdown for notes and wikis: footnoted sources, a timeline table\n"
+    "  html  one self-contained report page: inline CSS and SVG, no script,\n"
+    "        nothing fetched; article text is always escaped\n",
     "  storyline digest articles/\n"
     "  storyline digest --words 250 --method lexrank story/*.html\n"
     "  storyline digest --query 'why is the Korean War not over?' seeds/\n"
-    "  storyline digest --format json --sentences 5 feed.jsonl > digest.json\n",
+    "  storyline digest --format json --sentences 5 feed.jsonl > digest.json\n"
+    "  storyline digest --format html -o report.html articles/\n",
     opts,
     run,
 };

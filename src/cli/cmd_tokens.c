@@ -25,6 +25,8 @@ static void flags_str(unsigned f, char *out)
     if (f & SL_TOK_STOP) strcat(out, "stop,");
     if (f & SL_TOK_CAP) strcat(out, "cap,");
     if (f & SL_TOK_UPPER) strcat(out, "upper,");
+    if (f & SL_TOK_URL) strcat(out, "url,");
+    if (f & SL_TOK_TAG) strcat(out, "tag,");
     if (*out)
         out[strlen(out) - 1] = '\0';
 }
@@ -122,7 +124,7 @@ const cli_cmd cmd_tokens = {
     "[OPTIONS] [FILE|-]...",
     "Tokenizes the text as given (after decoding invalid UTF-8) and prints one\n"
     "token a line: the token, its NFC case-folded form, its Snowball stem, and its\n"
-    "flags (word, number, punct, stop, cap, upper), separated by tabs.\n",
+    "flags (word, number, punct, stop, cap, upper, url, tag), separated by tabs.\n",
     "  echo \"Korea's leaders met in Panmunjom.\" | storyline tokens\n",
     opts,
     run,

@@ -7,13 +7,14 @@
 #include "cli.h"
 
 static const cli_cmd *const commands[] = {
-    &cmd_clean,
-    &cmd_entities,
     &cmd_digest,
-    &cmd_rouge,
+    &cmd_clean,
     &cmd_sentences,
-    &cmd_stories,
     &cmd_tokens,
+    &cmd_stories,
+    &cmd_dates,
+    &cmd_entities,
+    &cmd_rouge,
     NULL,
 };
 

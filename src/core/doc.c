@@ -37,8 +37,10 @@ void sl_editlog_add(sl_editlog *log, sl_edit_kind kind, const char *rule, const 
         return;
     }
     e.kind = kind;
-    e.rule = rule;
-    e.reason = reason ? reason : "";
+    /* copied: the cleaner's rule names and reasons come from data that lives
+     * with the context, and a document may outlive its context */
+    e.rule = sl_arena_strndup(&log->arena, rule ? rule : "", rule ? strlen(rule) : 0);
+    e.reason = sl_arena_strndup(&log->arena, reason ? reason : "", reason ? strlen(reason) : 0);
     e.line = line;
     e.before = sl_arena_strndup(&log->arena, before ? before : "", before ? blen : 0);
     e.after = sl_arena_strndup(&log->arena, after ? after : "", after ? alen : 0);
@@ -348,6 +350,7 @@ int sl_doc_build(sl_ctx *ctx, sl_corpus *c, const sl_rawdoc *raw, unsigned flags
     /* 4. the document's own date, from metadata or its text */
     sl_doc_date_init(ctx, d);
 
-    SL_PUSH(c->docs, c->n, c->cap, d);
+    /* an array of document pointers: sizeof(*docs) is meant */
+    SL_PUSH(c->docs, c->n, c->cap, d); /* NOLINT(bugprone-sizeof-expression) */
     return d->text.len ? SL_OK : SL_EEMPTY;
 }

@@ -160,6 +160,8 @@ int sl_ingest_html(sl_ctx *ctx, sl_corpus *c, const char *name, const char *data
         sl_html_doc_free(&h);
         return rc;
     }
+    if (!h.nblocks)
+        sl_diag(ctx, name, SL_EEMPTY, "no article text found in the HTML page");
     if (meta)
         raw = *meta;
     else

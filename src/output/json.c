@@ -1,11 +1,14 @@
 /*
- * json.c: the digest as JSON, schema 1 (docs/digest-schema.md).
+ * json.c: the digest as JSON, schema 2 (docs/digest-schema.md; the JSON
+ * Schema docs/digest.schema.json is the contract, and the tests validate
+ * every digest they produce against it).
  *
  * Keys come in a fixed order (jansson keeps insertion order): schema, query,
- * method, budget, documents, summary, then the keys added later in the same
- * schema (timeline, entities, comparison), which readers of schema 1 may
- * ignore.  Scores are rounded to four decimals before printing, so output is
- * byte-identical across runs and machines.
+ * method, budget, documents, summary, timeline, entities, comparison; the
+ * last three are always there (empty when the stage found nothing), so a
+ * reader never has to guess.  Scores and saliences are rounded to four
+ * decimals before printing, so output is byte-identical across runs and
+ * machines.
  */
 #include <jansson.h>
 #include <math.h>
@@ -35,6 +38,114 @@ static json_t *jstr_or_null(const char *s)
 static json_t *jsize_or_null(size_t v)
 {
     return v ? json_integer((json_int_t)v) : json_null();
+}
+
+static json_t *jround(double v)
+{
+    return json_real(floor(v * 10000 + 0.5) / 10000);
+}
+
+static json_t *jdoc(const sl_digest *d, size_t doc)
+{
+    return doc < d->corpus->n ? jstr0(d->doc_ids[doc]) : json_null();
+}
+
+/* A sentence index, or null when it names no sentence of the document. */
+static json_t *jsentence(const sl_digest *d, size_t doc, size_t sentence)
+{
+    if (doc < d->corpus->n && sentence < d->corpus->docs[doc]->nsents)
+        return json_integer((json_int_t)sentence);
+    return json_null();
+}
+
+static json_t *timeline(const sl_digest *d)
+{
+    json_t *a = json_array();
+    size_t i, j;
+    for (i = 0; i < d->ntimeline; i++) {
+        const sl_tl_event *e = &d->timeline[i];
+        json_t *o = json_object(), *docs = json_array();
+        json_object_set_new(o, "date", jstr0(e->date));
+        if (e->end[0])
+            json_object_set_new(o, "end", jstr0(e->end));
+        json_object_set_new(o, "precision", jstr0(sl_precision_name(e->precision)));
+        json_object_set_new(o, "text", jstr0(e->text ? e->text : ""));
+        for (j = 0; j < e->ndocs; j++)
+            if (e->docs[j] < d->corpus->n)
+                json_array_append_new(docs, jdoc(d, e->docs[j]));
+        json_object_set_new(o, "docs", docs);
+        json_object_set_new(o, "doc", jdoc(d, e->doc));
+        json_object_set_new(o, "sentence", jsentence(d, e->doc, e->sentence));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *entities(const sl_digest *d)
+{
+    json_t *a = json_array();
+    size_t i, j, n = sl_entities_count(d->entities);
+    for (i = 0; i < n; i++) {
+        const sl_entity *e = sl_entities_get(d->entities, i);
+        json_t *o = json_object(), *al = json_array(), *docs = json_array(), *ms = json_array();
+        json_object_set_new(o, "name", jstr0(e->name));
+        json_object_set_new(o, "type", jstr0(sl_entity_type_name(e->type)));
+        for (j = 0; j < e->naliases; j++)
+            json_array_append_new(al, jstr0(e->aliases[j]));
+        json_object_set_new(o, "aliases", al);
+        for (j = 0; j < e->ndocs; j++)
+            if (e->docs[j] < d->corpus->n)
+                json_array_append_new(docs, jdoc(d, e->docs[j]));
+        json_object_set_new(o, "docs", docs);
+        for (j = 0; j < e->nmentions; j++) {
+            const sl_mention *m = &e->mentions[j];
+            const sl_doc *x;
+            json_t *mo;
+            if (m->doc >= d->corpus->n)
+                continue;
+            x = d->corpus->docs[m->doc];
+            mo = json_object();
+            json_object_set_new(mo, "doc", jdoc(d, m->doc));
+            json_object_set_new(mo, "start", json_integer((json_int_t)m->start));
+            json_object_set_new(mo, "end", json_integer((json_int_t)m->end));
+            json_object_set_new(mo, "text", m->start <= m->end && m->end <= x->text.len
+                                                ? jstr(x->text.ptr + m->start, m->end - m->start)
+                                                : jstr0(""));
+            json_array_append_new(ms, mo);
+        }
+        json_object_set_new(o, "mentions", ms);
+        json_object_set_new(o, "salience", jround(e->salience));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *cmp_items(const sl_digest *d, const sl_cmp_item *v, size_t n, int agree)
+{
+    json_t *a = json_array();
+    size_t i, j;
+    for (i = 0; i < n; i++) {
+        json_t *o = json_object(), *claims = json_array();
+        json_object_set_new(o, "about", jstr0(v[i].about ? v[i].about : ""));
+        json_object_set_new(o, "kind", jstr0(v[i].kind ? v[i].kind : ""));
+        if (agree)
+            json_object_set_new(o, "value", jstr_or_null(v[i].value));
+        for (j = 0; j < v[i].nclaims; j++) {
+            const sl_claim *c = &v[i].claims[j];
+            json_t *co;
+            if (c->doc >= d->corpus->n)
+                continue;
+            co = json_object();
+            json_object_set_new(co, "doc", jdoc(d, c->doc));
+            json_object_set_new(co, "sentence", jsentence(d, c->doc, c->sentence));
+            json_object_set_new(co, "text", jstr0(c->text ? c->text : ""));
+            json_object_set_new(co, "value", jstr0(c->value ? c->value : ""));
+            json_array_append_new(claims, co);
+        }
+        json_object_set_new(o, "claims", claims);
+        json_array_append_new(a, o);
+    }
+    return a;
 }
 
 static json_t *document(const sl_digest *d, size_t i)
@@ -70,78 +181,6 @@ static json_t *document(const sl_digest *d, size_t i)
     return o;
 }
 
-/* The entities, in the form of `storyline entities --format json` (its
- * "entities" array), documents named by their digest ids. */
-static json_t *entities(const sl_digest *d)
-{
-    json_t *arr = json_array();
-    size_t i, j, n = sl_entities_count(d->entities);
-    for (i = 0; i < n; i++) {
-        const sl_entity *e = sl_entities_get(d->entities, i);
-        json_t *o = json_object(), *al = json_array(), *docs = json_array(), *ms = json_array();
-        json_object_set_new(o, "name", jstr0(e->name));
-        json_object_set_new(o, "type", jstr0(sl_entity_type_name(e->type)));
-        for (j = 0; j < e->naliases; j++)
-            json_array_append_new(al, jstr0(e->aliases[j]));
-        json_object_set_new(o, "aliases", al);
-        for (j = 0; j < e->ndocs; j++)
-            if (e->docs[j] < d->corpus->n)
-                json_array_append_new(docs, jstr0(d->doc_ids[e->docs[j]]));
-        json_object_set_new(o, "docs", docs);
-        for (j = 0; j < e->nmentions; j++) {
-            const sl_mention *m = &e->mentions[j];
-            const sl_doc *doc = m->doc < d->corpus->n ? d->corpus->docs[m->doc] : NULL;
-            json_t *mo = json_object();
-            if (!doc)
-                continue;
-            json_object_set_new(mo, "doc", jstr0(d->doc_ids[m->doc]));
-            json_object_set_new(mo, "start", json_integer((json_int_t)m->start));
-            json_object_set_new(mo, "end", json_integer((json_int_t)m->end));
-            json_object_set_new(mo, "text", m->end <= doc->text.len && m->start <= m->end
-                                                ? jstr(doc->text.ptr + m->start, m->end - m->start)
-                                                : jstr0(""));
-            json_array_append_new(ms, mo);
-        }
-        json_object_set_new(o, "mentions", ms);
-        json_object_set_new(o, "salience", json_real(floor(e->salience * 10000 + 0.5) / 10000));
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-static json_t *cmp_items(const sl_digest *d, const sl_cmp_item *v, size_t n, int agree)
-{
-    json_t *arr = json_array();
-    size_t i, j;
-    for (i = 0; i < n; i++) {
-        json_t *o = json_object(), *claims = json_array();
-        json_object_set_new(o, "about", jstr0(v[i].about));
-        json_object_set_new(o, "kind", jstr0(v[i].kind));
-        if (agree)
-            json_object_set_new(o, "value", jstr0(v[i].value ? v[i].value : ""));
-        for (j = 0; j < v[i].nclaims; j++) {
-            const sl_claim *c = &v[i].claims[j];
-            json_t *co = json_object();
-            json_object_set_new(co, "doc", jstr0(c->doc < d->corpus->n ? d->doc_ids[c->doc] : ""));
-            json_object_set_new(co, "sentence", json_integer((json_int_t)c->sentence));
-            json_object_set_new(co, "text", jstr0(c->text));
-            json_object_set_new(co, "value", jstr0(c->value));
-            json_array_append_new(claims, co);
-        }
-        json_object_set_new(o, "claims", claims);
-        json_array_append_new(arr, o);
-    }
-    return arr;
-}
-
-static json_t *comparison(const sl_digest *d)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "agree", cmp_items(d, d->agree, d->nagree, 1));
-    json_object_set_new(o, "disagree", cmp_items(d, d->disagree, d->ndisagree, 0));
-    return o;
-}
-
 int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
 {
     json_t *root = json_object(), *budget = json_object(), *used = json_object();
@@ -170,12 +209,18 @@ int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
         json_object_set_new(o, "text", jstr(it->text, it->len));
         json_object_set_new(o, "doc", jstr0(d->doc_ids[it->doc]));
         json_object_set_new(o, "sentence", json_integer((json_int_t)it->sentence));
-        json_object_set_new(o, "score", json_real(floor(it->score * 10000 + 0.5) / 10000));
+        json_object_set_new(o, "score", jround(it->score));
         json_array_append_new(summary, o);
     }
     json_object_set_new(root, "summary", summary);
+    json_object_set_new(root, "timeline", timeline(d));
     json_object_set_new(root, "entities", entities(d));
-    json_object_set_new(root, "comparison", comparison(d));
+    {
+        json_t *cmp = json_object();
+        json_object_set_new(cmp, "agree", cmp_items(d, d->agree, d->nagree, 1));
+        json_object_set_new(cmp, "disagree", cmp_items(d, d->disagree, d->ndisagree, 0));
+        json_object_set_new(root, "comparison", cmp);
+    }
 
     s = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     json_decref(root);

@@ -1,16 +1,16 @@
 /*
- * markdown.c: the digest as Markdown (CommonMark with footnotes, as GitHub
- * renders them): a "Summary" heading, the summary as one paragraph with one
- * sentence a line, each followed by a footnote reference [^n], then the
- * footnotes naming the sources.  Text is escaped so that no sentence turns
- * into markup: inline specials get a backslash, and so does what would
- * start a heading, list or quote at the beginning of a line.  After the
- * summary: "Entities" (the main ones, with their types, sources and other
- * names) and "Comparison of sources" (disagreements, each value with its
- * sources and a quote of each claim; then agreements), before the
- * footnotes, which number every document cited anywhere.
+ * markdown.c: the digest as Markdown for notes and wikis (CommonMark with
+ * GitHub's tables and footnotes): the headline and dates, a "Summary"
+ * heading, the summary as one paragraph with one sentence a line, each
+ * followed by a footnote reference [^n]; then, when the stages found them,
+ * the timeline as a table, the main entities, and where the sources agree
+ * and disagree (a table of the claims); then the footnotes naming the
+ * sources.  Text is escaped so that no sentence turns into markup: inline
+ * specials get a backslash, and so does what would start a heading, list or
+ * quote at the beginning of a line; table cells hold no line breaks.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "output/render.h"
@@ -38,80 +38,117 @@ static void put_escaped(sl_buf *out, const char *s, size_t n)
     }
 }
 
-static void put_entities(sl_buf *out, const sl_digest *d)
+/* Inline text on one line: white space runs become one space. */
+static void put_inline(sl_buf *out, const char *s)
 {
-    size_t i, j, n = sl_entities_count(d->entities);
+    sl_buf b = SL_BUF_INIT;
+    int space = 0;
+    for (; s && *s; s++) {
+        if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r' || *s == '\f' || *s == '\v') {
+            space = 1;
+        } else {
+            if (space && b.len)
+                sl_buf_putc(&b, ' ');
+            sl_buf_putc(&b, *s);
+            space = 0;
+        }
+    }
+    if (b.len)
+        put_escaped(out, b.ptr, b.len);
+    sl_buf_free(&b);
+}
+
+static void footrefs(sl_buf *out, const sl_cites *c, const size_t *docs, size_t n, size_t ndocs)
+{
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (docs[i] < ndocs && c->num[docs[i]])
+            sl_buf_printf(out, "[^%zu]", c->num[docs[i]]);
+}
+
+static void timeline(sl_buf *out, const sl_digest *d, const sl_cites *c)
+{
+    size_t i;
+    if (!d->ntimeline)
+        return;
+    sl_buf_puts(out, "\n## Timeline\n\n| Date | Event | Sources |\n|---|---|---|\n");
+    for (i = 0; i < d->ntimeline; i++) {
+        const sl_tl_event *e = &d->timeline[i];
+        sl_buf when = SL_BUF_INIT;
+        sl_render_date_range(&when, e->date, e->end);
+        sl_buf_puts(out, "| ");
+        put_inline(out, when.ptr);
+        sl_buf_puts(out, " | ");
+        put_inline(out, e->text);
+        sl_buf_puts(out, " | ");
+        footrefs(out, c, e->docs, e->ndocs, d->corpus->n);
+        sl_buf_puts(out, " |\n");
+        sl_buf_free(&when);
+    }
+}
+
+static void entities(sl_buf *out, const sl_digest *d)
+{
+    static const sl_entity_type types[] = {SL_ENT_PERSON, SL_ENT_LOCATION, SL_ENT_ORGANIZATION,
+                                           SL_ENT_OTHER};
+    size_t n = sl_entities_count(d->entities), t, i;
     if (!n)
         return;
-    sl_buf_puts(out, "## Entities\n\n");
-    for (i = 0; i < n && i < SL_RENDER_MAX_ENTITIES; i++) {
-        const sl_entity *e = sl_entities_get(d->entities, i);
-        sl_buf_puts(out, "- **");
-        put_escaped(out, e->name, strlen(e->name));
-        sl_buf_printf(out, "** (%s, %zu source%s", sl_render_entity_type(e->type), e->ndocs,
-                      e->ndocs == 1 ? "" : "s");
-        for (j = 0; j < e->naliases && j < 3; j++) {
-            sl_buf_puts(out, j ? ", " : "; also ");
-            put_escaped(out, e->aliases[j], strlen(e->aliases[j]));
+    sl_buf_puts(out, "\n## Who and where\n\n");
+    for (t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+        size_t shown = 0;
+        for (i = 0; i < n && shown < 10; i++) {
+            const sl_entity *e = sl_entities_get(d->entities, i);
+            if (e->type != types[t])
+                continue;
+            sl_buf_printf(out, shown ? ", " : "- **%s:** ", sl_render_entity_heading(types[t]));
+            put_inline(out, e->name);
+            sl_buf_printf(out, " (%zu)", e->nmentions);
+            shown++;
         }
-        sl_buf_puts(out, ")\n");
+        if (shown)
+            sl_buf_putc(out, '\n');
     }
-    if (n > SL_RENDER_MAX_ENTITIES)
-        sl_buf_printf(out, "- and %zu more\n", n - SL_RENDER_MAX_ENTITIES);
-    sl_buf_putc(out, '\n');
 }
 
-static void put_item(sl_buf *out, const sl_cmp_item *it, sl_cites *c, int disagree)
+static void comparison(sl_buf *out, const sl_digest *d, const sl_cites *c)
 {
     size_t i, j;
-    sl_buf_puts(out, "- **");
-    put_escaped(out, it->about, strlen(it->about));
-    sl_buf_puts(out, "**: ");
-    if (!disagree) {
-        put_escaped(out, it->value, strlen(it->value));
-        for (i = 0; i < it->nclaims; i++)
-            sl_buf_printf(out, "[^%zu]", sl_cites_add(c, it->claims[i].doc));
-        sl_buf_putc(out, '\n');
-        return;
-    }
-    for (i = 0; i < it->nclaims; i++) {
-        int first = 1;
-        for (j = 0; j < i; j++)
-            if (strcmp(it->claims[j].value, it->claims[i].value) == 0)
-                first = 0;
-        if (!first)
-            continue;
-        if (i)
-            sl_buf_puts(out, "; ");
-        put_escaped(out, it->claims[i].value, strlen(it->claims[i].value));
-        for (j = i; j < it->nclaims; j++)
-            if (strcmp(it->claims[j].value, it->claims[i].value) == 0)
-                sl_buf_printf(out, "[^%zu]", sl_cites_add(c, it->claims[j].doc));
-    }
-    sl_buf_putc(out, '\n');
-    for (i = 0; i < it->nclaims; i++) {
-        sl_buf_puts(out, "  - \xE2\x80\x9C");
-        put_escaped(out, it->claims[i].text, strlen(it->claims[i].text));
-        sl_buf_printf(out, "\xE2\x80\x9D[^%zu]\n", sl_cites_add(c, it->claims[i].doc));
-    }
-}
-
-static void put_comparison(sl_buf *out, const sl_digest *d, sl_cites *c)
-{
-    size_t i, k;
     if (!d->nagree && !d->ndisagree)
         return;
-    sl_buf_puts(out, "## Comparison of sources\n\n");
-    for (k = 0; k < 2; k++) {
-        const sl_cmp_item *v = k ? d->agree : d->disagree;
-        size_t n = k ? d->nagree : d->ndisagree;
-        if (!n)
-            continue;
-        sl_buf_puts(out, k ? "### Agreements\n\n" : "### Disagreements\n\n");
-        for (i = 0; i < n && i < SL_RENDER_MAX_ITEMS; i++)
-            put_item(out, &v[i], c, !k);
-        if (n > SL_RENDER_MAX_ITEMS)
-            sl_buf_printf(out, "- and %zu more in the JSON output\n", n - SL_RENDER_MAX_ITEMS);
+    sl_buf_puts(out, "\n## Sources compared\n");
+    if (d->ndisagree)
+        sl_buf_puts(out, "\n### Where they disagree\n");
+    for (i = 0; i < d->ndisagree; i++) {
+        const sl_cmp_item *it = &d->disagree[i];
+        sl_buf_puts(out, "\n**");
+        put_inline(out, it->about);
+        sl_buf_puts(out, "**\n\n| Source | Says | In its words |\n|---|---|---|\n");
+        for (j = 0; j < it->nclaims; j++) {
+            const sl_claim *cl = &it->claims[j];
+            if (cl->doc >= d->corpus->n)
+                continue;
+            sl_buf_puts(out, "| ");
+            put_inline(out, sl_render_doc_label(d, cl->doc));
+            footrefs(out, c, &cl->doc, 1, d->corpus->n);
+            sl_buf_puts(out, " | ");
+            put_inline(out, cl->value);
+            sl_buf_puts(out, " | ");
+            put_inline(out, cl->text);
+            sl_buf_puts(out, " |\n");
+        }
+    }
+    if (d->nagree)
+        sl_buf_puts(out, "\n### Where they agree\n\n");
+    for (i = 0; i < d->nagree; i++) {
+        const sl_cmp_item *it = &d->agree[i];
+        sl_buf_puts(out, "- ");
+        put_inline(out, it->about);
+        sl_buf_puts(out, ": **");
+        put_inline(out, it->value ? it->value : it->nclaims ? it->claims[0].value : "");
+        sl_buf_puts(out, "**");
+        for (j = 0; j < it->nclaims; j++)
+            footrefs(out, c, &it->claims[j].doc, 1, d->corpus->n);
         sl_buf_putc(out, '\n');
     }
 }
@@ -120,9 +157,24 @@ int sl_render_markdown(const sl_digest *d, const sl_render_opts *opts, sl_buf *o
 {
     sl_cites c;
     size_t i;
+    const char *headline = sl_render_headline(d);
     (void)opts;
     sl_cites_build(d, &c);
-    sl_buf_puts(out, "## Summary\n\n");
+    if (headline) {
+        sl_buf_puts(out, "# ");
+        put_inline(out, headline);
+        sl_buf_puts(out, "\n\n");
+    }
+    sl_buf_printf(out, "*%zu source%s", d->corpus->n, d->corpus->n == 1 ? "" : "s");
+    if (d->corpus->n) {
+        sl_buf span = SL_BUF_INIT;
+        if (sl_render_docs_span(&span, d)) {
+            sl_buf_puts(out, " \xC2\xB7 published ");
+            put_escaped(out, span.ptr, span.len);
+        }
+        sl_buf_free(&span);
+    }
+    sl_buf_puts(out, "*\n\n## Summary\n\n");
     if (d->query) {
         sl_buf_puts(out, "*Query:* ");
         put_escaped(out, d->query, strlen(d->query));
@@ -137,9 +189,11 @@ int sl_render_markdown(const sl_digest *d, const sl_render_opts *opts, sl_buf *o
         put_escaped(out, it->text, it->len);
         sl_buf_printf(out, "[^%zu]\n", c.num[it->doc]);
     }
-    sl_buf_putc(out, '\n');
-    put_entities(out, d);
-    put_comparison(out, d, &c);
+    timeline(out, d, &c);
+    entities(out, d);
+    comparison(out, d, &c);
+    if (c.n)
+        sl_buf_putc(out, '\n');
     for (i = 0; i < c.n; i++) {
         size_t doc = c.doc[i];
         const sl_doc *x = d->corpus->docs[doc];
@@ -154,9 +208,9 @@ int sl_render_markdown(const sl_digest *d, const sl_render_opts *opts, sl_buf *o
         }
         if (sl_doc_date(x, &date) == SL_OK)
             sl_buf_printf(out, ", %s", date.value);
-        if (*url) {
+        if (*url && strncmp(url, "http", 4) == 0 && !strpbrk(url, " <>\n\t")) {
             sl_buf_puts(out, ", <");
-            sl_buf_puts(out, url); /* URLs hold no spaces or angle brackets after reading */
+            sl_buf_puts(out, url);
             sl_buf_puts(out, ">");
         } else {
             sl_buf_puts(out, ", `");

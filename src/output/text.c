@@ -1,15 +1,17 @@
 /*
- * text.c: the digest for a terminal: the summary as one paragraph, a source
- * mark ([1]) after each sentence, then the numbered sources.  Lines are
- * wrapped at the given width by display columns (utf8proc's character
- * widths, so CJK counts double); a mark is never separated from the word
- * before it, and a word longer than the width gets a line of its own.
- * Colour (SL_RENDER_COLOR) marks citations and dims the source details.
- * After the summary come the main entities and the comparison of sources
- * (what they state differently, each value with its sources and their
- * sentences; then what two or more state alike), before the sources.
+ * text.c: the digest for a terminal: the headline and the dates the
+ * sources span, the summary as one paragraph with a source mark ([1]) after
+ * each sentence, then (when the stages found them) the timeline, the main
+ * entities and where the sources agree and disagree, then the numbered
+ * sources.  Lines are wrapped at the given width by display columns
+ * (utf8proc's character widths, so CJK counts double); a mark is never
+ * separated from the word before it, and a word longer than the width gets
+ * a line of its own.  Colour (SL_RENDER_COLOR; the CLI sets it only on a
+ * terminal without NO_COLOR) makes headings bold, marks citations and dims
+ * details; without it the output is plain text.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -19,6 +21,9 @@
 #define C_MARK "\033[1;36m"
 #define C_DIM "\033[2m"
 #define C_OFF "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_DATE "\033[33m"
+#define ENT_PER_TYPE 6
 
 typedef struct wrap {
     sl_buf *out;
@@ -94,7 +99,7 @@ static void put_words(wrap *w, const char *s, size_t n, const char *tail, size_t
     sl_buf_free(&word);
 }
 
-/* Starts a new line whose continuation lines are indented. */
+/* Starts a new line of output: the wrapper's column and glue are reset. */
 static void new_line(wrap *w, size_t indent)
 {
     w->col = 0;
@@ -102,117 +107,185 @@ static void new_line(wrap *w, size_t indent)
     w->indent = indent;
 }
 
-/* A source mark "[3]", with `tail` glued after it (";"). */
-static void put_mark(wrap *w, size_t num, int color, const char *tail)
+static void spaces(wrap *w, size_t n)
 {
-    char mark[64];
-    int k = snprintf(mark, sizeof(mark), "%s[%zu]%s%s", color ? C_MARK : "", num, color ? C_OFF : "",
-                     tail);
-    size_t cols = (size_t)snprintf(NULL, 0, "[%zu]%s", num, tail);
-    (void)k;
-    put_word(w, mark, strlen(mark), cols);
+    while (n--) {
+        sl_buf_putc(w->out, ' ');
+        w->col++;
+    }
 }
 
-/* "Main entities: Kim Jong Un (person, 4 sources), ..." */
-static void put_entities(wrap *w, const sl_digest *d)
+static void heading(wrap *w, const char *title, int color)
 {
-    size_t i, n = sl_entities_count(d->entities);
-    sl_buf b = SL_BUF_INIT;
-    if (!n)
-        return;
-    new_line(w, 2);
-    put_words(w, "Main entities:", 14, NULL, 0);
-    for (i = 0; i < n && i < SL_RENDER_MAX_ENTITIES; i++) {
-        const sl_entity *e = sl_entities_get(d->entities, i);
-        sl_buf_clear(&b);
-        sl_buf_printf(&b, "%s (%s, %zu source%s)%s", e->name, sl_render_entity_type(e->type), e->ndocs,
-                      e->ndocs == 1 ? "" : "s", i + 1 < n && i + 1 < SL_RENDER_MAX_ENTITIES ? "," : "");
-        put_words(w, b.ptr, b.len, NULL, 0);
-    }
-    if (n > SL_RENDER_MAX_ENTITIES) {
-        sl_buf_clear(&b);
-        sl_buf_printf(&b, "and %zu more.", n - SL_RENDER_MAX_ENTITIES);
-        put_words(w, b.ptr, b.len, NULL, 0);
-    }
-    sl_buf_puts(w->out, "\n");
-    sl_buf_free(&b);
+    sl_buf_printf(w->out, "\n%s%s%s\n", color ? C_BOLD : "", title, color ? C_OFF : "");
+    new_line(w, 0);
 }
 
-/* One item: "- about: value [1] [3]; value [2]", then for a disagreement
- * each claim's sentence on its own indented line. */
-static void put_item(wrap *w, const sl_digest *d, const sl_cmp_item *it, sl_cites *c, int color,
-                     int disagree)
-{
-    size_t i, j;
-    sl_buf b = SL_BUF_INIT;
-    new_line(w, 2);
-    sl_buf_printf(&b, "- %s:", it->about);
-    put_words(w, b.ptr, b.len, NULL, 0);
-    if (!disagree) {
-        put_words(w, it->value, strlen(it->value), NULL, 0);
-        for (i = 0; i < it->nclaims; i++)
-            put_mark(w, sl_cites_add(c, it->claims[i].doc), color, "");
-    } else {
-        /* each value once, with the documents that give it */
-        size_t last = 0;
-        for (i = 0; i < it->nclaims; i++) /* the last value's first claim */
-            for (j = 0; j <= i; j++)
-                if (strcmp(it->claims[j].value, it->claims[i].value) == 0) {
-                    if (j == i)
-                        last = i;
-                    break;
-                }
-        for (i = 0; i < it->nclaims; i++) {
-            size_t lastj = i;
-            for (j = 0; j < i; j++)
-                if (strcmp(it->claims[j].value, it->claims[i].value) == 0)
-                    break;
-            if (j < i)
-                continue;
-            put_words(w, it->claims[i].value, strlen(it->claims[i].value), NULL, 0);
-            for (j = i; j < it->nclaims; j++)
-                if (strcmp(it->claims[j].value, it->claims[i].value) == 0)
-                    lastj = j;
-            for (j = i; j < it->nclaims; j++)
-                if (strcmp(it->claims[j].value, it->claims[i].value) == 0)
-                    put_mark(w, sl_cites_add(c, it->claims[j].doc), color, j == lastj && i != last ? ";" : "");
-        }
-        for (i = 0; i < it->nclaims; i++) {
-            sl_buf_putc(w->out, '\n');
-            new_line(w, 6);
-            sl_buf_puts(w->out, "    ");
-            w->col = 4;
-            put_mark(w, sl_cites_add(c, it->claims[i].doc), color, "");
-            put_words(w, it->claims[i].text, strlen(it->claims[i].text), NULL, 0);
-        }
-    }
-    sl_buf_putc(w->out, '\n');
-    sl_buf_free(&b);
-    (void)d;
-}
-
-static void put_items(wrap *w, const sl_digest *d, const sl_cmp_item *v, size_t n, sl_cites *c,
-                      int color, int disagree)
+/* The marks of several documents glued together: "[1][3]". */
+static void marks(sl_buf *tail, size_t *cols, const sl_cites *c, const size_t *docs, size_t n,
+                  size_t ndocs, int color)
 {
     size_t i;
-    if (!n)
-        return;
-    sl_buf_puts(w->out, disagree ? "\nSources disagree:\n" : "\nSources agree:\n");
-    for (i = 0; i < n && i < SL_RENDER_MAX_ITEMS; i++)
-        put_item(w, d, &v[i], c, color, disagree);
-    if (n > SL_RENDER_MAX_ITEMS)
-        sl_buf_printf(w->out, "  (%zu more in the JSON output)\n", n - SL_RENDER_MAX_ITEMS);
+    sl_buf_clear(tail);
+    *cols = 0;
+    for (i = 0; i < n; i++) {
+        char m[32];
+        int k;
+        if (docs[i] >= ndocs || !c->num[docs[i]])
+            continue;
+        k = snprintf(m, sizeof(m), "[%zu]", c->num[docs[i]]);
+        if (!tail->len) {
+            sl_buf_putc(tail, ' ');
+            (*cols)++;
+        }
+        sl_buf_printf(tail, "%s%s%s", color ? C_MARK : "", m, color ? C_OFF : "");
+        *cols += (size_t)k;
+    }
+    if (!tail->ptr)
+        sl_buf_puts(tail, "");
 }
 
-/* The entities and the comparison, between the summary and the sources. */
-static void put_sections(wrap *w, const sl_digest *d, sl_cites *c, int color)
+static void put_text(wrap *w, const char *s)
 {
-    if (sl_entities_count(d->entities)) {
-        sl_buf_putc(w->out, '\n');
-        put_entities(w, d);
+    put_words(w, s, strlen(s), NULL, 0);
+}
+
+static void timeline(wrap *w, const sl_digest *d, const sl_cites *c, int color)
+{
+    size_t i, datew = 0;
+    sl_buf when = SL_BUF_INIT, tail = SL_BUF_INIT;
+    if (!d->ntimeline)
+        return;
+    heading(w, "Timeline", color);
+    for (i = 0; i < d->ntimeline; i++) {
+        size_t cols;
+        sl_buf_clear(&when);
+        sl_render_date_range(&when, d->timeline[i].date, d->timeline[i].end);
+        cols = columns(when.ptr ? when.ptr : "", when.len);
+        if (cols > datew)
+            datew = cols;
     }
-    put_items(w, d, d->disagree, d->ndisagree, c, color, 1);
-    put_items(w, d, d->agree, d->nagree, c, color, 0);
+    if (datew > 18)
+        datew = 18;
+    if (2 + datew + 2 + 20 > w->width) /* a narrow terminal: the text under the date */
+        datew = 0;
+    for (i = 0; i < d->ntimeline; i++) {
+        const sl_tl_event *e = &d->timeline[i];
+        size_t cols, tcols;
+        sl_buf_clear(&when);
+        sl_render_date_range(&when, e->date, e->end);
+        cols = columns(when.ptr ? when.ptr : "", when.len);
+        new_line(w, datew ? 2 + datew + 2 : 4);
+        spaces(w, 2);
+        if (color)
+            sl_buf_puts(w->out, C_DATE);
+        sl_buf_put(w->out, when.ptr ? when.ptr : "", when.len);
+        if (color)
+            sl_buf_puts(w->out, C_OFF);
+        w->col += cols;
+        if (datew) {
+            spaces(w, cols < datew ? datew - cols + 2 : 2);
+        } else {
+            sl_buf_putc(w->out, '\n');
+            new_line(w, 4);
+            spaces(w, 4);
+        }
+        marks(&tail, &tcols, c, e->docs, e->ndocs, d->corpus->n, color);
+        put_words(w, e->text ? e->text : "", e->text ? strlen(e->text) : 0, tail.ptr, tcols);
+        sl_buf_putc(w->out, '\n');
+    }
+    sl_buf_free(&when);
+    sl_buf_free(&tail);
+}
+
+static void entities(wrap *w, const sl_digest *d, int color)
+{
+    static const sl_entity_type types[] = {SL_ENT_PERSON, SL_ENT_LOCATION, SL_ENT_ORGANIZATION,
+                                           SL_ENT_OTHER};
+    size_t n = sl_entities_count(d->entities), t, i;
+    sl_buf item = SL_BUF_INIT;
+    if (!n)
+        return;
+    heading(w, "Who and where", color);
+    for (t = 0; t < sizeof(types) / sizeof(types[0]); t++) {
+        size_t shown = 0;
+        for (i = 0; i < n && shown < ENT_PER_TYPE; i++) {
+            const sl_entity *e = sl_entities_get(d->entities, i);
+            if (e->type != types[t])
+                continue;
+            if (!shown) {
+                new_line(w, 4);
+                spaces(w, 2);
+                sl_buf_clear(&item);
+                sl_buf_printf(&item, "%s:", sl_render_entity_heading(types[t]));
+                put_text(w, item.ptr);
+            }
+            sl_buf_clear(&item);
+            sl_buf_printf(&item, "%s (%zu)", e->name, e->nmentions);
+            for (i++; i < n; i++) /* a comma when another of this type follows */
+                if (sl_entities_get(d->entities, i)->type == types[t])
+                    break;
+            if (i < n && shown + 1 < ENT_PER_TYPE)
+                sl_buf_putc(&item, ',');
+            i--;
+            put_text(w, item.ptr);
+            shown++;
+        }
+        if (shown)
+            sl_buf_putc(w->out, '\n');
+    }
+    sl_buf_free(&item);
+}
+
+static void comparison(wrap *w, const sl_digest *d, const sl_cites *c, int color)
+{
+    size_t i, j, cols;
+    sl_buf line = SL_BUF_INIT, tail = SL_BUF_INIT;
+    if (!d->nagree && !d->ndisagree)
+        return;
+    heading(w, "Sources compared", color);
+    for (i = 0; i < d->ndisagree; i++) {
+        const sl_cmp_item *it = &d->disagree[i];
+        new_line(w, 4);
+        spaces(w, 2);
+        put_text(w, color ? C_BOLD "Disagree:" C_OFF : "Disagree:");
+        put_text(w, it->about ? it->about : "");
+        sl_buf_putc(w->out, '\n');
+        for (j = 0; j < it->nclaims; j++) {
+            const sl_claim *cl = &it->claims[j];
+            size_t one = cl->doc;
+            marks(&tail, &cols, c, &one, 1, d->corpus->n, color);
+            new_line(w, 6);
+            spaces(w, 4);
+            sl_buf_clear(&line);
+            sl_buf_printf(&line, "%s:", cl->value ? cl->value : "");
+            put_text(w, line.ptr);
+            sl_buf_clear(&line);
+            sl_buf_printf(&line, "\xE2\x80\x9C%s\xE2\x80\x9D", cl->text ? cl->text : "");
+            put_words(w, line.ptr, line.len, tail.ptr, cols);
+            sl_buf_putc(w->out, '\n');
+        }
+    }
+    for (i = 0; i < d->nagree; i++) {
+        const sl_cmp_item *it = &d->agree[i];
+        size_t *docs = malloc((it->nclaims ? it->nclaims : 1) * sizeof(*docs));
+        if (!docs)
+            break;
+        for (j = 0; j < it->nclaims; j++)
+            docs[j] = it->claims[j].doc;
+        marks(&tail, &cols, c, docs, it->nclaims, d->corpus->n, color);
+        free(docs);
+        new_line(w, 4);
+        spaces(w, 2);
+        put_text(w, color ? C_BOLD "Agree:" C_OFF : "Agree:");
+        sl_buf_clear(&line);
+        sl_buf_printf(&line, "%s: %s", it->about ? it->about : "",
+                      it->value ? it->value : it->nclaims ? it->claims[0].value : "");
+        put_words(w, line.ptr, line.len, tail.ptr, cols);
+        sl_buf_putc(w->out, '\n');
+    }
+    sl_buf_free(&line);
+    sl_buf_free(&tail);
 }
 
 int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
@@ -222,46 +295,62 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
     sl_cites c;
     size_t i;
     char mark[64];
+    const char *headline = sl_render_headline(d);
+    sl_buf meta = SL_BUF_INIT;
 
     w.out = out;
     w.width = opts->width >= 20 ? opts->width : (opts->width ? 20 : 80);
-    w.col = 0;
-    w.indent = 0;
-    w.sep = 0;
+    new_line(&w, 0);
     sl_cites_build(d, &c);
+    if (headline) {
+        if (color)
+            sl_buf_puts(out, C_BOLD);
+        put_text(&w, headline);
+        if (color)
+            sl_buf_puts(out, C_OFF);
+        sl_buf_putc(out, '\n');
+        new_line(&w, 0);
+    }
+    sl_buf_printf(&meta, "%zu source%s", d->corpus->n, d->corpus->n == 1 ? "" : "s");
+    {
+        sl_buf span = SL_BUF_INIT;
+        if (sl_render_docs_span(&span, d))
+            sl_buf_printf(&meta, " \xC2\xB7 published %s", span.ptr);
+        sl_buf_free(&span);
+    }
+    if (color)
+        sl_buf_puts(out, C_DIM);
+    put_text(&w, meta.ptr);
+    if (color)
+        sl_buf_puts(out, C_OFF);
+    sl_buf_puts(out, "\n\n");
+    new_line(&w, 0);
+    sl_buf_free(&meta);
     if (d->query) {
         put_words(&w, "Query:", 6, NULL, 0);
         put_words(&w, d->query, strlen(d->query), NULL, 0);
         sl_buf_puts(out, "\n\n");
-        w.col = 0;
-        w.sep = 0;
+        new_line(&w, 0);
     }
     if (!d->nitems) {
         const char *why = sl_render_empty_reason(d);
         put_words(&w, why, strlen(why), NULL, 0);
         sl_buf_putc(out, '\n');
-        if (!sl_entities_count(d->entities) && !d->nagree && !d->ndisagree) {
-            sl_cites_free(&c);
-            return SL_OK;
-        }
     }
     for (i = 0; i < d->nitems; i++) {
         const sl_summary_item *it = &d->items[i];
         size_t num = c.num[it->doc];
-        int k = snprintf(mark, sizeof(mark), " %s[%zu]%s", color ? C_MARK : "", num,
-                         color ? C_OFF : "");
-        size_t mc = (size_t)snprintf(NULL, 0, " [%zu]", num);
-        (void)k;
+        size_t mc = (size_t)snprintf(mark, sizeof(mark), " [%zu]", num);
+        snprintf(mark, sizeof(mark), " %s[%zu]%s", color ? C_MARK : "", num, color ? C_OFF : "");
         put_words(&w, it->text, it->len, mark, mc);
     }
     if (d->nitems)
         sl_buf_putc(out, '\n');
-    put_sections(&w, d, &c, color);
-    if (!c.n) {
-        sl_cites_free(&c);
-        return SL_OK;
-    }
-    sl_buf_puts(out, "\nSources:\n");
+    timeline(&w, d, &c, color);
+    entities(&w, d, color);
+    comparison(&w, d, &c, color);
+    if (c.n)
+        sl_buf_puts(out, "\nSources:\n");
     for (i = 0; i < c.n; i++) {
         size_t doc = c.doc[i];
         const sl_doc *x = d->corpus->docs[doc];
@@ -270,9 +359,7 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
         sl_date date;
         sl_buf line = SL_BUF_INIT;
         int n = snprintf(mark, sizeof(mark), "[%zu]", i + 1);
-        w.col = 0;
-        w.sep = 0;
-        w.indent = (size_t)n + 1;
+        new_line(&w, (size_t)n + 1);
         put_word(&w, mark, (size_t)n, (size_t)n);
         put_words(&w, label, strlen(label), NULL, 0);
         if (color)
@@ -294,7 +381,7 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
         sl_buf_putc(out, '\n');
         sl_buf_free(&line);
     }
-    if (c.n < d->corpus->n)
+    if (c.n && c.n < d->corpus->n)
         sl_buf_printf(out, "(%zu other document%s not cited)\n", d->corpus->n - c.n,
                       d->corpus->n - c.n == 1 ? "" : "s");
     sl_cites_free(&c);

@@ -10,7 +10,7 @@
 #include "core/doc.h"
 #include "storyline.h"
 
-#define SL_DIGEST_SCHEMA 1
+#define SL_DIGEST_SCHEMA 2 /* 2: timeline, entities and comparison keys always present */
 #define SL_DIGEST_DEFAULT_WORDS 100
 
 /* A dated event of the story's timeline (issue 4): the sentence or clause that

@@ -33,13 +33,6 @@ void sl_buf_puts(sl_buf *b, const char *s)
     sl_buf_put(b, s, strlen(s));
 }
 
-void sl_buf_putc(sl_buf *b, int c)
-{
-    sl_buf_grow(b, 1);
-    b->ptr[b->len++] = (char)c;
-    b->ptr[b->len] = '\0';
-}
-
 void sl_buf_put_cp(sl_buf *b, unsigned cp)
 {
     char tmp[4];

@@ -22,7 +22,14 @@ typedef struct sl_buf {
 void sl_buf_grow(sl_buf *b, size_t extra);
 void sl_buf_put(sl_buf *b, const char *s, size_t n);
 void sl_buf_puts(sl_buf *b, const char *s);
-void sl_buf_putc(sl_buf *b, int c);
+/* Appends one byte; inline because decoders and folders call it per byte. */
+static inline void sl_buf_putc(sl_buf *b, int c)
+{
+    if (b->len + 2 > b->cap)
+        sl_buf_grow(b, 1);
+    b->ptr[b->len++] = (char)c;
+    b->ptr[b->len] = '\0';
+}
 /* Appends a code point as UTF-8 (invalid ones become U+FFFD). */
 void sl_buf_put_cp(sl_buf *b, unsigned cp);
 #if defined(__GNUC__)

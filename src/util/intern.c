@@ -39,25 +39,33 @@ static size_t probe(const sl_intern *t, const char *s, size_t n, uint32_t h)
 {
     size_t mask = t->nslots - 1, i = h & mask;
     for (;;) {
-        uint32_t v = t->slots[i];
+        uint64_t v = t->slots[i];
         if (v == 0)
             return i;
-        v--;
-        if (t->hashes[v] == h && t->lens[v] == n && memcmp(t->pool + t->offs[v], s, n) == 0)
-            return i;
+        if ((uint32_t)(v >> 32) == h) {
+            uint32_t id = (uint32_t)v - 1;
+            if (t->lens[id] == n && memcmp(t->pool + t->offs[id], s, n) == 0)
+                return i;
+        }
         i = (i + 1) & mask;
     }
+}
+
+/* The id stored in a slot (the slot must be in use). */
+static uint32_t slot_id(uint64_t v)
+{
+    return (uint32_t)v - 1;
 }
 
 static void rehash(sl_intern *t)
 {
     size_t ns = t->nslots ? t->nslots * 2 : 1024, i;
-    uint32_t *slots = sl_xcalloc(ns, sizeof(*slots));
+    uint64_t *slots = sl_xcalloc(ns, sizeof(*slots));
     for (i = 0; i < t->n; i++) {
         size_t j = t->hashes[i] & (ns - 1);
         while (slots[j])
             j = (j + 1) & (ns - 1);
-        slots[j] = (uint32_t)i + 1;
+        slots[j] = (uint64_t)t->hashes[i] << 32 | ((uint32_t)i + 1);
     }
     free(t->slots);
     t->slots = slots;
@@ -66,11 +74,11 @@ static void rehash(sl_intern *t)
 
 uint32_t sl_intern_find(const sl_intern *t, const char *s, size_t n)
 {
-    uint32_t v;
+    uint64_t v;
     if (!t->nslots)
         return SL_INTERN_NONE;
     v = t->slots[probe(t, s, n, sl_hash_bytes(s, n))];
-    return v ? v - 1 : SL_INTERN_NONE;
+    return v ? slot_id(v) : SL_INTERN_NONE;
 }
 
 uint32_t sl_intern_add(sl_intern *t, const char *s, size_t n)
@@ -82,7 +90,7 @@ uint32_t sl_intern_add(sl_intern *t, const char *s, size_t n)
         rehash(t);
     i = probe(t, s, n, h);
     if (t->slots[i])
-        return t->slots[i] - 1;
+        return slot_id(t->slots[i]);
     if (t->n >= UINT32_MAX - 1 || n > UINT32_MAX)
         sl_oom();
     if (t->n == t->cap) {
@@ -102,7 +110,7 @@ uint32_t sl_intern_add(sl_intern *t, const char *s, size_t n)
     t->lens[id] = (uint32_t)n;
     t->hashes[id] = h;
     t->pool_len += n + 1;
-    t->slots[i] = id + 1;
+    t->slots[i] = (uint64_t)h << 32 | (id + 1);
     return id;
 }
 

@@ -2,8 +2,10 @@
  * intern.h: the interning table (crfsuite's quark.c): each distinct string
  * gets a dense id 0, 1, 2, ... so later stages compare and index by integer.
  *
- * Open addressing with linear probing over a power-of-two table; strings are
- * copied into one growing byte pool.  Ids are stable for the table's life.
+ * Open addressing with linear probing over a power-of-two table at most half
+ * full; each slot holds the id and the string's hash, so a probe touches the
+ * string only when the hashes match.  Strings are copied into one growing
+ * byte pool.  Ids are stable for the table's life.
  */
 #ifndef SL_UTIL_INTERN_H
 #define SL_UTIL_INTERN_H
@@ -12,7 +14,7 @@
 #include <stdint.h>
 
 typedef struct sl_intern {
-    uint32_t *slots;   /* id + 1, or 0 for empty */
+    uint64_t *slots;   /* hash << 32 | (id + 1), or 0 for empty */
     size_t nslots;     /* power of two */
     size_t *offs;      /* id -> offset into pool */
     uint32_t *lens;    /* id -> length */

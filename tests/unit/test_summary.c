@@ -448,7 +448,7 @@ static void digest_api_and_writers(void **state)
     assert_int_equal(sl_digest_render(d2, "json", NULL, &b, &lb), SL_OK);
     assert_int_equal(la, lb);
     assert_memory_equal(a, b, la);
-    assert_non_null(strstr(a, "\"schema\": 1"));
+    assert_non_null(strstr(a, "\"schema\": 2"));
     assert_true(strstr(a, "\"schema\"") < strstr(a, "\"query\""));
     assert_true(strstr(a, "\"query\"") < strstr(a, "\"method\""));
     assert_true(strstr(a, "\"budget\"") < strstr(a, "\"documents\""));
