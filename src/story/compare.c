@@ -1098,11 +1098,12 @@ int sl_compare(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const sl_entities
     out->nfacts = c.fs.n;
     c.docday = sl_xmalloc(ndocs * sizeof(*c.docday));
     for (i = 0; i < ndocs; i++) {
-        sl_ymd v;
+        sl_tpoint p;
+        long first, last;
         c.docday[i] = LONG_MIN;
-        if (docs[i]->date.precision >= SL_PREC_DAY &&
-            sl_parse_date(docs[i]->date.value, strlen(docs[i]->date.value), &v) >= SL_PREC_DAY)
-            c.docday[i] = sl_day_number(v.y, v.m, v.d);
+        sl_doc_date_point(docs[i], &p);
+        if (p.prec >= SL_PREC_DAY && sl_tpoint_days(&p, &first, &last) == 0)
+            c.docday[i] = first;
     }
     mark_ambiguous(&c);
     for (kind = SL_FK_NUMBER; kind < SL_FK_END; kind++) {

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "analysis/dates.h"
+#include "analysis/timex.h"
 #include "analysis/tokens.h"
 #include "core/data.h"
 #include "util/buf.h"
@@ -44,12 +45,10 @@
 
 enum {
     W_NUM = 1u << 0, W_MULT = 1u << 1, W_UNIT = 1u << 2, W_PREFIX = 1u << 3,
-    W_MONTH = 1u << 4, W_WDAY = 1u << 5, W_RELDAY = 1u << 6, W_RELYEAR = 1u << 7,
     W_HEAD = 1u << 8, W_ACTION = 1u << 9, W_PARTITIVE = 1u << 10, W_PARTAFTER = 1u << 11,
-    W_BOUND = 1u << 12, W_POINT = 1u << 13, W_FUTURE = 1u << 14, W_RELPRON = 1u << 15,
-    W_PASSIVE = 1u << 16, W_CLAUSE = 1u << 17, W_AGENT = 1u << 18, W_AGO = 1u << 19,
-    W_ANAPH = 1u << 20, W_ORGHEAD = 1u << 21, W_DOCNOTE = 1u << 22, W_PREP = 1u << 23,
-    W_RATE = 1u << 24, W_DMOD = 1u << 25
+    W_BOUND = 1u << 12, W_POINT = 1u << 13, W_RELPRON = 1u << 15,
+    W_PASSIVE = 1u << 16, W_CLAUSE = 1u << 17, W_AGENT = 1u << 18,
+    W_ORGHEAD = 1u << 21, W_PREP = 1u << 23, W_RATE = 1u << 24, W_WINDOW = 1u << 25
 };
 
 typedef struct unit {
@@ -66,7 +65,6 @@ typedef struct winfo {
     unsigned is;       /* W_* */
     double num;        /* W_NUM / W_MULT: value */
     int unit;          /* W_UNIT / W_PREFIX: index into units */
-    int month, wday, rel; /* W_MONTH, W_WDAY, W_RELDAY / W_RELYEAR */
     uint32_t group, hclass; /* W_HEAD */
     int generic, state;
     uint32_t action;   /* W_ACTION: 1-based group */
@@ -91,10 +89,16 @@ typedef struct lists {
     size_t ndims;
     char **actions;    /* action group names, 1-based */
     size_t nactions;
+    struct sign {
+        char s[8];     /* a currency sign as written before a figure: "$", "€" */
+        int unit;
+    } signs[16];
+    size_t nsigns;
+    int percent_unit;  /* the unit of "%", or -1 */
     uint32_t n_a, n_an, n_the, n_to, n_from, n_between, n_and, n_or, n_of, n_year, n_old,
         n_hyphen, n_endash, n_comma, n_through, n_am, n_pm, n_am2, n_pm2, n_oclock, n_colon,
         n_no, n_number, n_hash, n_per, n_percent, n_lparen, n_rparen, n_this, n_week,
-        n_and2, n_nor, n_with, n_not, n_s, n_emdash, n_dot;
+        n_and2, n_nor, n_with, n_not, n_s, n_emdash, n_dot, n_slash;
     uint32_t aux[24];  /* norm ids of words allowed between a doer and its verb */
     size_t naux;
     uint32_t det[16];  /* determiners: a verb form after one is a noun ("the split") */
@@ -192,6 +196,8 @@ static void *lists_make(sl_ctx *ctx)
     size_t fl[64], nf, i;
     winfo *e;
 
+    l->percent_unit = -1;
+
     /* numbers */
     text = sl_data_get("compare/numbers", &len);
     pos = 0;
@@ -253,9 +259,23 @@ static void *lists_make(sl_ctx *ctx)
             if (m > 1)
                 u.iso_mult = atoi(s + 1) > 0 ? atoi(s + 1) : 1;
         }
-        if ((id = norm_of(ctx, g[0], gl[0], &toks, &ctoks)) == NONE32 || u.factor <= 0)
+        if (u.factor <= 0)
             continue;
+        if ((id = norm_of(ctx, g[0], gl[0], &toks, &ctoks)) == NONE32) {
+            if (!(gl[0] == 1 && g[0][0] == '%') && !prefix)
+                continue;
+            id = sl_intern_add(&ctx->vocab, g[0], gl[0]); /* a sign the tokenizer glues to figures */
+        }
         SL_PUSH(l->units, l->nunits, cu, u);
+        /* the tokenizer keeps a sign with its figure ("$5", "30%"): the
+         * figure reader looks for these bytes */
+        if (prefix && gl[0] < sizeof(l->signs[0].s) && l->nsigns < 16) {
+            memcpy(l->signs[l->nsigns].s, g[0], gl[0]);
+            l->signs[l->nsigns].s[gl[0]] = '\0';
+            l->signs[l->nsigns++].unit = (int)l->nunits - 1;
+        }
+        if (gl[0] == 1 && g[0][0] == '%')
+            l->percent_unit = (int)l->nunits - 1;
         e = entry(&l->w, &l->nw, &cw, id);
         e->is |= prefix ? W_PREFIX : W_UNIT;
         e->unit = (int)l->nunits - 1;
@@ -360,13 +380,9 @@ static void *lists_make(sl_ctx *ctx)
             const char *kind;
             unsigned bit;
         } kinds[] = {{"partitive", W_PARTITIVE}, {"part-after", W_PARTAFTER}, {"bound", W_BOUND},
-                     {"point", W_POINT},         {"future", W_FUTURE},        {"relative", W_RELPRON},
-                     {"passive", W_PASSIVE},     {"clause", W_CLAUSE},        {"agent", W_AGENT},
-                     {"ago", W_AGO},             {"anaphoric", W_ANAPH},      {"month", W_MONTH},
-                     {"weekday", W_WDAY},        {"relday", W_RELDAY},        {"relyear", W_RELYEAR},
-                     {"orghead", W_ORGHEAD},     {"docnote", W_DOCNOTE},
-                     {"prep", W_PREP},           {"rate", W_RATE},
-                     {"dmod", W_DMOD}};
+                     {"point", W_POINT},         {"relative", W_RELPRON},     {"passive", W_PASSIVE},
+                     {"clause", W_CLAUSE},       {"agent", W_AGENT},          {"orghead", W_ORGHEAD},
+                     {"prep", W_PREP},           {"rate", W_RATE},            {"window", W_WINDOW}};
         size_t k;
         uint32_t id;
         nf = fields(line, n, f, fl, 3);
@@ -381,15 +397,6 @@ static void *lists_make(sl_ctx *ctx)
             continue;
         e = entry(&l->w, &l->nw, &cw, id);
         e->is |= kinds[k].bit;
-        if (nf >= 3) {
-            int v = atoi(f[2]);
-            if (kinds[k].bit == W_MONTH)
-                e->month = v;
-            else if (kinds[k].bit == W_WDAY)
-                e->wday = v;
-            else
-                e->rel = v;
-        }
     }
     if (l->nw)
         qsort(l->w, l->nw, sizeof(*l->w), cmp_winfo);
@@ -433,6 +440,7 @@ static void *lists_make(sl_ctx *ctx)
     NORM(n_s, "'s");
     NORM(n_emdash, "\xE2\x80\x94");
     NORM(n_dot, ".");
+    NORM(n_slash, "/");
 #undef NORM
     {
         static const char *const aux[] = {"has", "have", "had", "will", "would", "did", "does",
@@ -479,41 +487,6 @@ static int in_ids(const uint32_t *ids, size_t n, uint32_t id)
     return 0;
 }
 
-/* ------------------------------------------------------------------ calendar */
-
-long sl_day_number(int y, int m, int d)
-{
-    /* days from civil (proleptic Gregorian), counted from 1970-01-01 */
-    long yy = (long)y - (m <= 2);
-    long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long yoe = yy - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
-static void civil_of(long z, int *y, int *m, int *d)
-{
-    long era, doe, yoe, doy, mp, yy;
-    z += 719468;
-    era = (z >= 0 ? z : z - 146096) / 146097;
-    doe = z - era * 146097;
-    yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    yy = yoe + era * 400;
-    doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    mp = (5 * doy + 2) / 153;
-    *d = (int)(doy - (153 * mp + 2) / 5 + 1);
-    *m = (int)(mp < 10 ? mp + 3 : mp - 9);
-    *y = (int)(yy + (*m <= 2));
-}
-
-static int month_days(int y, int m)
-{
-    static const int md[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return m == 2 ? 28 + leap : md[m - 1];
-}
-
 /* ------------------------------------------------------------------ the sentence scanner */
 
 typedef struct scan {
@@ -524,10 +497,6 @@ typedef struct scan {
     const uint32_t *ent;   /* per document token: entity index or NONE32 */
     size_t a, b;           /* the sentence's tokens */
     unsigned char *used;   /* per token of the sentence */
-    int dy, dm, dd;        /* the article's date (0 when unknown) */
-    sl_precision dprec;
-    long dnum;             /* its day number when dprec >= DAY */
-    int future;            /* the sentence has a future cue */
     unsigned sflags;       /* SL_FF_TITLE for headlines, captions */
     /* output */
     sl_factset *fs;
@@ -667,19 +636,85 @@ static int word_number(const scan *s, uint32_t norm, double *v)
  * million", "two hundred", "a dozen").  *n gets the tokens read, *unit the
  * precision of the figure.  `allow_a`: "a"/"an" counts as one before a
  * multiplier ("a million"). */
+/* A figure as the tokenizer keeps it: a currency sign, digits, then "%",
+ * a multiplier ("$1.2bn", "5m" after a sign) or a unit ("5km").  Sets *unit
+ * (-1 none) and multiplies x and its place by the multiplier.  Returns 0
+ * for what is not a figure: a time ("5:30"), a date ("12/03/2019"), an
+ * ordinal ("21st"). */
+static int split_figure(const scan *s, const char *p, size_t len, double *x, double *u, int *unit_out)
+{
+    size_t i, d = 0;
+    const char *rest;
+    size_t rl;
+    *unit_out = -1;
+    for (i = 0; i < s->L->nsigns; i++) {
+        size_t sl = strlen(s->L->signs[i].s);
+        if (len > sl && memcmp(p, s->L->signs[i].s, sl) == 0) {
+            *unit_out = s->L->signs[i].unit;
+            p += sl;
+            len -= sl;
+            break;
+        }
+    }
+    while (d < len && ((p[d] >= '0' && p[d] <= '9') || p[d] == ',' || p[d] == '.'))
+        d++;
+    while (d > 0 && (p[d - 1] == ',' || p[d - 1] == '.'))
+        d--;
+    if (!d || !parse_digits(p, d, x, u))
+        return 0;
+    rest = p + d;
+    rl = len - d;
+    if (!rl)
+        return 1;
+    if (rl == 1 && rest[0] == '%' && s->L->percent_unit >= 0 && *unit_out < 0) {
+        *unit_out = s->L->percent_unit;
+        return 1;
+    }
+    /* multipliers glued to a figure: "bn", "mn", and "m" or "k" after a sign */
+    {
+        double m = 0;
+        if ((rl == 2 && !memcmp(rest, "bn", 2)) || (rl == 1 && rest[0] == 'b' && *unit_out >= 0))
+            m = 1e9;
+        else if ((rl == 2 && !memcmp(rest, "mn", 2)) || (rl == 1 && rest[0] == 'm' && *unit_out >= 0))
+            m = 1e6;
+        else if (rl == 1 && (rest[0] == 'k' || rest[0] == 'K') && *unit_out >= 0)
+            m = 1e3;
+        if (m > 0) {
+            *x *= m;
+            *u *= m;
+            return 1;
+        }
+    }
+    /* a unit glued to a figure: "5km", "10kg" */
+    if (*unit_out < 0) {
+        uint32_t id = sl_intern_find(&s->ctx->vocab, rest, rl);
+        const winfo *w = id != SL_INTERN_NONE ? lookup(s->L, id) : NULL;
+        if (w && (w->is & W_UNIT)) {
+            *unit_out = w->unit;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int read_count(const scan *s, size_t k, double *v, double *place, size_t *n, int allow_a,
-                      double *mult)
+                      double *mult, int *unit_out)
 {
     const sl_token *t;
     size_t j = k;
     double x, u, mm = 1;
+    int un = -1;
+    if (unit_out)
+        *unit_out = -1;
     if (k >= s->b || is_used(s, k))
         return 0;
     t = TK(s, k);
-    if (t->flags & SL_TOK_NUMBER) {
+    if (t->flags & (SL_TOK_NUMBER | SL_TOK_WORD) && !word_number(s, t->norm, &x)) {
         size_t len;
         const char *p = tok_text(s, k, &len);
-        if (!parse_digits(p, len, &x, &u))
+        if (!split_figure(s, p, len, &x, &u, &un))
+            return 0;
+        if (un >= 0 && !unit_out)
             return 0;
     } else if ((t->flags & SL_TOK_WORD) && word_number(s, t->norm, &x)) {
         u = 1;
@@ -705,73 +740,16 @@ static int read_count(const scan *s, size_t k, double *v, double *place, size_t 
     *n = j - k;
     if (mult)
         *mult = mm;
+    if (unit_out)
+        *unit_out = un;
     return 1;
 }
 
-/* A four-digit year at k (1000-2199, no separators). */
-static int read_year(const scan *s, size_t k)
+/* Whether token k names a unit of time ("year", "days"). */
+static int is_time_unit(const scan *s, size_t k)
 {
-    const sl_token *t;
-    size_t len, i;
-    const char *p;
-    int y = 0;
-    if (k >= s->b || is_used(s, k))
-        return 0;
-    t = TK(s, k);
-    if (!(t->flags & SL_TOK_NUMBER))
-        return 0;
-    p = tok_text(s, k, &len);
-    if (len != 4)
-        return 0;
-    for (i = 0; i < 4; i++) {
-        if (p[i] < '0' || p[i] > '9')
-            return 0;
-        y = y * 10 + (p[i] - '0');
-    }
-    return y >= YEAR_MIN && y <= YEAR_MAX ? y : 0;
-}
-
-/* A day of the month at k: "27" or "27th". */
-static int read_day(const scan *s, size_t k)
-{
-    size_t len, i = 0;
-    const char *p;
-    int d = 0;
-    if (k >= s->b || is_used(s, k))
-        return 0;
-    p = tok_text(s, k, &len);
-    while (i < len && i < 2 && p[i] >= '0' && p[i] <= '9')
-        d = d * 10 + (p[i++] - '0');
-    if (i == 0 || d < 1 || d > 31)
-        return 0;
-    if (i < len) {
-        const char *r = p + i;
-        size_t m = len - i;
-        if (!(m == 2 && (!memcmp(r, "st", 2) || !memcmp(r, "nd", 2) || !memcmp(r, "rd", 2) ||
-                         !memcmp(r, "th", 2))))
-            return 0;
-    }
-    return d;
-}
-
-static int read_month(const scan *s, size_t k)
-{
-    const winfo *w;
-    if (k >= s->b || is_used(s, k) || !(TK(s, k)->flags & SL_TOK_CAP))
-        return 0;
-    w = WI(s, k);
-    return w && (w->is & W_MONTH) ? w->month : 0;
-}
-
-/* The tokens after a month name before its day: "Feb." is "Feb" and ".". */
-static size_t month_len(const scan *s, size_t k)
-{
-    return k + 1 < s->b && norm_is(s, k + 1, s->L->n_dot) ? 2 : 1;
-}
-
-static int skip_comma(const scan *s, size_t k)
-{
-    return norm_is(s, k, s->L->n_comma) ? 1 : 0;
+    const winfo *w = WI(s, k);
+    return w && (w->is & W_UNIT) && strcmp(s->L->units[w->unit].dim, "time") == 0;
 }
 
 /* ------------------------------------------------------------------ emitting facts */
@@ -815,364 +793,6 @@ static const char *span_text(scan *s, size_t a, size_t b)
     return sl_arena_strndup(&s->fs->arena, s->tmp.ptr ? s->tmp.ptr : "", s->tmp.len);
 }
 
-/* Whether the date at [t0, t1) is the article's own: a dateline
- * ("KESTERHOLM, March 4, 2026 —"), a note ("originally aired ...") or the
- * signature of a quoted post. */
-static int own_date(const scan *s, size_t t0, size_t t1)
-{
-    size_t k;
-    /* a signature: "— Mitt Romney (@MittRomney) February 29, 2016" */
-    if (t0 > s->a && norm_is(s, t0 - 1, s->L->n_rparen))
-        return 1;
-    for (k = t0; k > s->a && t0 - k < 4;) {
-        k--;
-        if (is_w(s, k, W_DOCNOTE))
-            return 1;
-    }
-    if (t0 - s->a > 5 || !(norm_is(s, t1, s->L->n_emdash) || norm_is(s, t1, s->L->n_hyphen) ||
-                           norm_is(s, t1, s->L->n_endash) || norm_is(s, t1, s->L->n_colon)))
-        return 0;
-    for (k = s->a; k < t0; k++)
-        if (!(TK(s, k)->flags & SL_TOK_CAP) && TK(s, k)->norm != s->L->n_comma)
-            return 0;
-    return 1;
-}
-
-static sl_fact *date_fact(scan *s, size_t t0, size_t t1, long lo, long hi, sl_precision p,
-                          const char *value, unsigned flags)
-{
-    sl_fact *f;
-    size_t k = t0;
-    if (own_date(s, t0, t1)) {
-        mark(s, t0, t1);
-        return NULL;
-    }
-    /* a bound word before ("since 1953", "until Friday", "by 1 a.m. on
-     * Wednesday") */
-    if (k > s->a && (norm_is(s, k - 1, s->L->n_the) || is_w(s, k - 1, W_POINT)))
-        k--;
-    if (k > s->a + 1 && (norm_is(s, k - 1, s->L->n_am) || norm_is(s, k - 1, s->L->n_pm) ||
-                         norm_is(s, k - 1, s->L->n_am2) || norm_is(s, k - 1, s->L->n_pm2)) &&
-        (TK(s, k - 2)->flags & SL_TOK_NUMBER))
-        k -= 2;
-    if (k > s->a && is_w(s, k - 1, W_BOUND) && !is_w(s, k - 1, W_POINT))
-        flags |= SL_FF_BOUND;
-    if (k > s->a + 1 && norm_is(s, k - 1, s->L->n_to) && is_w(s, k - 2, W_BOUND))
-        flags |= SL_FF_BOUND; /* "prior to" */
-    /* "late 2016", "the early 1950s": the modifier belongs to the date */
-    while (t0 > s->a && is_w(s, t0 - 1, W_DMOD) && !is_used(s, t0 - 1))
-        t0--;
-    f = new_fact(s, SL_FK_DATE, t0, t1);
-    f->lo = (double)lo;
-    f->hi = (double)hi;
-    f->point = (double)lo;
-    f->prec = p;
-    f->flags |= flags;
-    f->lo_end = f->hi;
-    f->hi_start = f->lo;
-    f->value = sl_arena_strndup(&s->fs->arena, value, strlen(value));
-    return f;
-}
-
-static void format_point(char *out, int y, int m, int d, sl_precision p)
-{
-    if (p >= SL_PREC_DAY)
-        snprintf(out, 32, "%04d-%02d-%02d", y, m, d);
-    else if (p == SL_PREC_MONTH)
-        snprintf(out, 32, "%04d-%02d", y, m);
-    else if (p == SL_PREC_DECADE)
-        snprintf(out, 32, "%03dX", y / 10);
-    else
-        snprintf(out, 32, "%04d", y);
-}
-
-/* The first and last day of a point at a precision. */
-static void point_days(int y, int m, int d, sl_precision p, long *lo, long *hi)
-{
-    if (p >= SL_PREC_DAY) {
-        *lo = *hi = sl_day_number(y, m, d);
-    } else if (p == SL_PREC_MONTH) {
-        *lo = sl_day_number(y, m, 1);
-        *hi = sl_day_number(y, m, month_days(y, m));
-    } else if (p == SL_PREC_DECADE) {
-        *lo = sl_day_number(y - y % 10, 1, 1);
-        *hi = sl_day_number(y - y % 10 + 9, 12, 31);
-    } else {
-        *lo = sl_day_number(y, 1, 1);
-        *hi = sl_day_number(y, 12, 31);
-    }
-}
-
-/* A date point read at k: fills y/m/d/precision and *n tokens. */
-typedef struct dpoint {
-    int y, m, d;
-    sl_precision p;
-    size_t n;
-    int needs_year; /* "July 27": the year comes from the article */
-    int label;      /* a year that names an instance: "the 2012 Super Bowl" */
-} dpoint;
-
-static int read_date(const scan *s, size_t k, dpoint *o)
-{
-    int mo, d, y;
-    size_t j;
-    memset(o, 0, sizeof(*o));
-    if (k >= s->b || is_used(s, k))
-        return 0;
-    /* July 27, 1953 / July 27 / July 1953 */
-    if ((mo = read_month(s, k))) {
-        j = k + month_len(s, k);
-        if ((d = read_day(s, j)) && !read_year(s, j)) {
-            size_t e = j + 1, c = skip_comma(s, e);
-            if ((y = read_year(s, e + c))) {
-                if (d > month_days(y, mo))
-                    return 0;
-                o->y = y, o->m = mo, o->d = d, o->p = SL_PREC_DAY, o->n = e + c + 1 - k;
-                return 1;
-            }
-            o->m = mo, o->d = d, o->p = SL_PREC_DAY, o->n = e - k, o->needs_year = 1;
-            return 1;
-        }
-        j = k + month_len(s, k);
-        j += skip_comma(s, j);
-        if ((y = read_year(s, j))) {
-            o->y = y, o->m = mo, o->p = SL_PREC_MONTH, o->n = j + 1 - k;
-            return 1;
-        }
-        return 0;
-    }
-    /* 27 July, 1953 / 27 July */
-    if ((d = read_day(s, k)) && (mo = read_month(s, k + 1))) {
-        size_t e = k + 1 + month_len(s, k + 1), c = skip_comma(s, e);
-        if ((y = read_year(s, e + c))) {
-            if (d > month_days(y, mo))
-                return 0;
-            o->y = y, o->m = mo, o->d = d, o->p = SL_PREC_DAY, o->n = e + c + 1 - k;
-            return 1;
-        }
-        o->m = mo, o->d = d, o->p = SL_PREC_DAY, o->n = e - k, o->needs_year = 1;
-        return 1;
-    }
-    /* 1953, but not "1953 troops" or "$2000" */
-    if ((y = read_year(s, k))) {
-        const winfo *w = WI(s, k + 1);
-        int prep = k > s->a && is_w(s, k - 1, W_POINT | W_BOUND); /* "of 2009 killed" */
-        if (w && (w->is & (W_UNIT | W_MULT)) && !(w->is & W_MONTH))
-            return 0;
-        if (w && (w->is & W_HEAD) && !(TK(s, k + 1)->flags & SL_TOK_CAP) && !prep)
-            return 0;
-        if (k > s->a && is_w(s, k - 1, W_PREFIX))
-            return 0;
-        o->y = y, o->p = SL_PREC_YEAR, o->n = 1;
-        /* "the 2012 Super Bowl", "Super Bowl 2013", "the 2016 election": a
-         * year that names one of a series, not when something happened */
-        if (!(k > s->a && is_w(s, k - 1, W_POINT | W_BOUND))) {
-            const sl_token *nx = k + 1 < s->b ? TK(s, k + 1) : NULL;
-            if ((nx && (nx->flags & SL_TOK_WORD) && !(nx->flags & SL_TOK_STOP) && !is_w(s, k + 1, W_CLAUSE)) ||
-                (k > s->a && (TK(s, k - 1)->flags & SL_TOK_CAP) && !is_w(s, k - 1, W_MONTH) &&
-                 !(TK(s, k - 1)->flags & SL_TOK_STOP)))
-                o->label = 1;
-        }
-        return 1;
-    }
-    /* the 1950s */
-    if (TK(s, k)->flags & SL_TOK_WORD) {
-        size_t len;
-        const char *p = tok_text(s, k, &len);
-        if (len == 5 && p[3] == '0' && p[4] == 's' && p[0] >= '1' && p[0] <= '2' &&
-            p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9') {
-            y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10;
-            if (y >= YEAR_MIN && y <= YEAR_MAX) {
-                o->y = y, o->p = SL_PREC_DECADE, o->n = 1;
-                return 1;
-            }
-        }
-    }
-    return 0;
-}
-
-/* A year for "July 27" from the article's date: the nearest such day. */
-static int year_for(const scan *s, int m, int d)
-{
-    long best = -1, diff, bestdiff = 0;
-    int y;
-    if (s->dprec < SL_PREC_YEAR)
-        return 0;
-    if (s->dprec < SL_PREC_MONTH)
-        return s->dy;
-    for (y = s->dy - 1; y <= s->dy + 1; y++) {
-        long dn;
-        if (d > month_days(y, m))
-            continue;
-        dn = sl_day_number(y, m, d);
-        diff = labs(dn - sl_day_number(s->dy, s->dm, s->dd ? s->dd : 15));
-        if (best < 0 || diff < bestdiff) {
-            best = y;
-            bestdiff = diff;
-        }
-    }
-    return best > 0 ? (int)best : 0;
-}
-
-static int resolve_point(const scan *s, dpoint *p)
-{
-    if (p->needs_year) {
-        if (!(p->y = year_for(s, p->m, p->d)))
-            return 0;
-        if (p->d > month_days(p->y, p->m))
-            return 0;
-    }
-    return 1;
-}
-
-/* Absolute dates and ranges starting at k; returns tokens read (0 none). */
-static size_t scan_date(scan *s, size_t k)
-{
-    dpoint a, b;
-    size_t start = k, end, j;
-    long lo, hi, lo2, hi2;
-    char v[80], v2[32];
-    unsigned flags = 0;
-    int range_open = 0;
-
-    memset(&b, 0, sizeof(b));
-    /* from/between A to/and B */
-    if ((norm_is(s, k, s->L->n_from) || norm_is(s, k, s->L->n_between)) && read_date(s, k + 1, &a)) {
-        range_open = norm_is(s, k, s->L->n_between) ? 2 : 1;
-        k++;
-    } else if (!read_date(s, k, &a)) {
-        /* 1950-53: one number token */
-        const sl_token *t = k < s->b ? TK(s, k) : NULL;
-        if (t && !is_used(s, k) && (t->flags & SL_TOK_NUMBER)) {
-            size_t len;
-            const char *p = tok_text(s, k, &len);
-            if ((len == 7 || len == 9) && p[4] == '-') {
-                int y1 = 0, y2 = 0, ok = 1;
-                size_t i;
-                for (i = 0; i < 4; i++)
-                    ok &= p[i] >= '0' && p[i] <= '9';
-                for (i = 5; i < len; i++)
-                    ok &= p[i] >= '0' && p[i] <= '9';
-                if (ok) {
-                    y1 = atoi(p);
-                    y2 = atoi(p + 5);
-                    if (len == 7)
-                        y2 += y1 - y1 % 100;
-                    if (y1 >= YEAR_MIN && y2 > y1 && y2 <= YEAR_MAX) {
-                        sl_fact *f;
-                        snprintf(v, sizeof(v), "%04d/%04d", y1, y2);
-                        f = date_fact(s, k, k + 1, sl_day_number(y1, 1, 1), sl_day_number(y2, 12, 31),
-                                      SL_PREC_YEAR, v, SL_FF_RANGE);
-                        if (f) {
-                            f->lo_end = (double)sl_day_number(y1, 12, 31);
-                            f->hi_start = (double)sl_day_number(y2, 1, 1);
-                        }
-                        return 1;
-                    }
-                }
-            }
-        }
-        return 0;
-    }
-    if (!resolve_point(s, &a))
-        return 0;
-    end = k + a.n;
-    point_days(a.y, a.m, a.d, a.p, &lo, &hi);
-    format_point(v, a.y, a.m, a.d, a.p);
-    /* the other end of a range */
-    j = end;
-    if (j < s->b && (norm_is(s, j, s->L->n_to) || norm_is(s, j, s->L->n_hyphen) ||
-                     norm_is(s, j, s->L->n_endash) || norm_is(s, j, s->L->n_through) ||
-                     (range_open == 2 && norm_is(s, j, s->L->n_and))) &&
-        read_date(s, j + 1, &b)) {
-        if (b.needs_year && !a.needs_year && b.m) {
-            b.y = a.y;
-            b.needs_year = 0;
-        }
-        if (resolve_point(s, &b)) {
-            point_days(b.y, b.m, b.d, b.p, &lo2, &hi2);
-            if (lo2 > hi) {
-                format_point(v2, b.y, b.m, b.d, b.p);
-                snprintf(v + strlen(v), sizeof(v) - strlen(v), "/%s", v2);
-                hi = hi2;
-                end = j + 1 + b.n;
-                flags |= SL_FF_RANGE;
-            }
-        }
-    }
-    if (a.needs_year)
-        flags |= SL_FF_RELATIVE;
-    if (a.label && !(flags & SL_FF_RANGE))
-        flags |= SL_FF_BOUND; /* never in conflict, like a bound */
-    {
-        long lo_end = hi, hi_start = lo;
-        sl_fact *f;
-        if (flags & SL_FF_RANGE) {
-            long x, y;
-            point_days(a.y, a.m, a.d, a.p, &x, &lo_end);
-            point_days(b.y, b.m, b.d, b.p, &hi_start, &y);
-        }
-        f = date_fact(s, start + (range_open ? 1 : 0), end, lo, hi,
-                      flags & SL_FF_RANGE ? (a.p < b.p ? a.p : b.p) : a.p, v, flags);
-        if (f) {
-            f->lo_end = (double)lo_end;
-            f->hi_start = (double)hi_start;
-        }
-    }
-    if (range_open)
-        mark(s, start, start + 1);
-    return end - start;
-}
-
-/* A time unit at k (the unit table index), or -1. */
-static int time_unit(const scan *s, size_t k)
-{
-    const winfo *w = WI(s, k);
-    if (k < s->b && !is_used(s, k) && w && (w->is & W_UNIT) &&
-        strcmp(s->L->units[w->unit].dim, "time") == 0)
-        return w->unit;
-    return -1;
-}
-
-/* "68-year", "three-year", "68-year-old": a hyphenated number and time
- * unit in one word.  Returns the unit index (-1 none); *old for ages. */
-static int hyphen_duration(const scan *s, size_t k, double *v, int *old)
-{
-    const char *str, *h, *h2;
-    uint32_t nu;
-    const winfo *w;
-    double x, u;
-    *old = 0;
-    if (k >= s->b || is_used(s, k) || !(TK(s, k)->flags & SL_TOK_WORD))
-        return -1;
-    str = tok_norm(s, k);
-    h = strchr(str, '-');
-    if (!h || h == str)
-        return -1;
-    h2 = strchr(h + 1, '-');
-    nu = sl_intern_find(&s->ctx->vocab, h + 1, h2 ? (size_t)(h2 - h - 1) : strlen(h + 1));
-    w = nu != SL_INTERN_NONE ? lookup(s->L, nu) : NULL;
-    if (!w || !(w->is & W_UNIT) || strcmp(s->L->units[w->unit].dim, "time") != 0)
-        return -1;
-    if (!parse_digits(str, (size_t)(h - str), &x, &u)) {
-        uint32_t nn = sl_intern_find(&s->ctx->vocab, str, (size_t)(h - str));
-        if (nn == SL_INTERN_NONE || !word_number(s, nn, &x))
-            return -1;
-    }
-    if (h2)
-        *old = strcmp(h2 + 1, "old") == 0;
-    if (h2 && !*old)
-        return -1;
-    *v = x;
-    return w->unit;
-}
-
-static void iso_duration(char *out, size_t n, const unit *u, double count)
-{
-    double c = count * u->iso_mult;
-    snprintf(out, n, "P%s%g%c", u->iso_time ? "T" : "", c, u->iso);
-}
-
 /* The head run after position k: up to three content words; returns the
  * head token or NONE32: a listed head word first (a specific one after a
  * generic one); else, with noun_last, the last word (a noun phrase after
@@ -1192,7 +812,9 @@ static uint32_t head_run(const scan *s, size_t k, size_t *next, int noun_last)
             break;
         if (s->ent[j] != NONE32)
             break;
-        if (w && (w->is & (W_UNIT | W_MULT | W_NUM | W_MONTH | W_CLAUSE | W_FUTURE | W_AGO | W_ANAPH)))
+        if ((t->flags & SL_TOK_CAP) && !(s->sflags & SL_FF_TITLE))
+            break; /* a count's noun is written small: "10 Caption", "Back to Gallery" are not */
+        if (w && (w->is & (W_UNIT | W_MULT | W_NUM | W_CLAUSE)))
             break;
         if (w && (w->is & W_HEAD)) {
             if (listed == NONE32 || (WI(s, listed)->generic && !w->generic))
@@ -1268,231 +890,251 @@ static void set_head(scan *s, sl_fact *f, uint32_t h)
     }
 }
 
-/* Relative dates from a count and a time unit ("sixty-five years ago"). */
-static int ago_date(scan *s, size_t t0, size_t t1, double count, const unit *u)
+/* The mode of an approximator written at token k, within [k, end): "nearly"
+ * is AP_NEARLY; 0 when none. */
+static int approx_at(const scan *s, size_t k, size_t end)
 {
-    long lo, hi;
-    char v[32];
-    int n = (int)count;
-    if ((double)n != count || n < 0 || n > 3000)
-        return 0;
-    if (u->iso == 'Y' && !u->iso_time) {
-        int y;
-        if (s->dprec < SL_PREC_YEAR)
-            return 0;
-        y = s->dy - n * u->iso_mult;
-        if (y < YEAR_MIN)
-            return 0;
-        point_days(y, 1, 1, SL_PREC_YEAR, &lo, &hi);
-        format_point(v, y, 1, 1, SL_PREC_YEAR);
-        date_fact(s, t0, t1, lo, hi, SL_PREC_YEAR, v, SL_FF_RELATIVE);
-        return 1;
-    }
-    if (u->iso == 'M' && !u->iso_time) {
-        int y, m;
-        long months;
-        if (s->dprec < SL_PREC_MONTH)
-            return 0;
-        months = (long)s->dy * 12 + (s->dm - 1) - n;
-        y = (int)(months / 12);
-        m = (int)(months % 12) + 1;
-        if (y < YEAR_MIN)
-            return 0;
-        point_days(y, m, 1, SL_PREC_MONTH, &lo, &hi);
-        format_point(v, y, m, 1, SL_PREC_MONTH);
-        date_fact(s, t0, t1, lo, hi, SL_PREC_MONTH, v, SL_FF_RELATIVE);
-        return 1;
-    }
-    if ((u->iso == 'D' || u->iso == 'W') && !u->iso_time) {
-        long dn;
-        int y, m, d;
-        if (s->dprec < SL_PREC_DAY)
-            return 0;
-        dn = s->dnum - (long)n * (u->iso == 'W' ? 7 : 1);
-        civil_of(dn, &y, &m, &d);
-        if (y < YEAR_MIN)
-            return 0;
-        format_point(v, y, m, d, SL_PREC_DAY);
-        date_fact(s, t0, t1, u->iso == 'W' ? dn - 3 : dn, u->iso == 'W' ? dn + 3 : dn,
-                  SL_PREC_DAY, v, SL_FF_RELATIVE);
-        return 1;
+    size_t i;
+    for (i = 0; i < s->L->nap; i++) {
+        const approx *ap = &s->L->ap[i];
+        int m;
+        if (k + (size_t)ap->n > end)
+            continue;
+        for (m = 0; m < ap->n; m++)
+            if (TK(s, k + (size_t)m)->norm != ap->ids[m])
+                break;
+        if (m == ap->n)
+            return ap->mode;
     }
     return 0;
 }
 
-/* Durations ("three years", "68-year war"), relative dates ("65 years
- * ago") and anaphoric shifts ("three years later", skipped) at k. */
-static size_t scan_duration(scan *s, size_t k)
-{
-    double count, unitp;
-    size_t n, t1, next;
-    int ui, old = 0, hyph = 0;
-    const unit *u;
-    sl_fact *f;
-    char v[40];
+/* ------------------------------------------------------------------ times (the temporal tagger) */
 
-    if ((ui = hyphen_duration(s, k, &count, &old)) >= 0) {
-        n = 0;
-        t1 = k + 1;
-        hyph = 1;
-        if (old) { /* "68-year-old": an age, not a duration */
-            mark(s, k, k + 1);
-            return 1;
+/* Whether an expression starting at byte `start`, tokens [t0, t1), is the
+ * article's own date rather than a fact of the story: a note the tagger
+ * knows ("This segment originally aired ..."), a dateline ("KESTERHOLM,
+ * March 4, 2026 —") or the signature of a quoted post ("(@MittRomney)
+ * February 29, 2016"). */
+static int own_date(const scan *s, size_t start, size_t t0, size_t t1)
+{
+    size_t k, cue;
+    if (sl_tx_doc_cue(s->ctx, s->doc->text.ptr, start, &cue))
+        return 1;
+    if (t0 > s->a && norm_is(s, t0 - 1, s->L->n_rparen))
+        return 1;
+    if (t0 - s->a > 5 || !(norm_is(s, t1, s->L->n_emdash) || norm_is(s, t1, s->L->n_hyphen) ||
+                           norm_is(s, t1, s->L->n_endash) || norm_is(s, t1, s->L->n_colon)))
+        return 0;
+    for (k = s->a; k < t0; k++)
+        if (!(TK(s, k)->flags & SL_TOK_CAP) && TK(s, k)->norm != s->L->n_comma)
+            return 0;
+    return 1;
+}
+
+/* What the words around a date say of it: a bound ("since 1953", "until
+ * Friday", "by 1 a.m. on Wednesday"), or, for a plain year, the name of one
+ * of a series ("the 2012 Super Bowl", "Super Bowl 2013", "the 2016
+ * election"), which never conflicts either. */
+static unsigned date_context(const scan *s, size_t t0, size_t t1, int plain_year)
+{
+    size_t k = t0;
+    while (k > s->a && (norm_is(s, k - 1, s->L->n_the) || is_w(s, k - 1, W_POINT)))
+        k--;
+    if (k > s->a && is_w(s, k - 1, W_BOUND))
+        return SL_FF_BOUND;
+    if (k > s->a + 1 && norm_is(s, k - 1, s->L->n_to) && is_w(s, k - 2, W_BOUND))
+        return SL_FF_BOUND; /* "prior to" */
+    if (plain_year && !(t0 > s->a && is_w(s, t0 - 1, W_POINT | W_BOUND))) {
+        const sl_token *nx = t1 < s->b ? TK(s, t1) : NULL;
+        if ((nx && (nx->flags & SL_TOK_WORD) && !(nx->flags & SL_TOK_STOP) && !is_w(s, t1, W_CLAUSE)) ||
+            (t0 > s->a && (TK(s, t0 - 1)->flags & SL_TOK_CAP) && !(TK(s, t0 - 1)->flags & SL_TOK_STOP)))
+            return SL_FF_BOUND;
+    }
+    return 0;
+}
+
+/* The count and the unit (in days) of a TimeML duration with one part
+ * ("P68Y", "PT3H", "P2DE"); 0 when it has none or several. */
+static int parse_duration(const char *v, double *count, double *unit_days, double *iso_mult)
+{
+    const char *p = v;
+    char *end;
+    int time = 0;
+    double x;
+    if (*p++ != 'P')
+        return 0;
+    if (*p == 'T') {
+        time = 1;
+        p++;
+    }
+    if (!(*p >= '0' && *p <= '9'))
+        return 0; /* "PXY": a number of years not given */
+    x = strtod(p, &end);
+    *iso_mult = 1;
+    if (!strcmp(end, "DE"))
+        *unit_days = 3652.5;
+    else if (!strcmp(end, "CE"))
+        *unit_days = 36525;
+    else if (end[0] && end[1] == '\0') {
+        switch (end[0]) {
+        case 'Y': *unit_days = time ? 0 : 365.25; break;
+        case 'M': *unit_days = time ? 1.0 / 1440 : 30.4375; break;
+        case 'W': *unit_days = time ? 0 : 7; break;
+        case 'D': *unit_days = time ? 0 : 1; break;
+        case 'H': *unit_days = time ? 1.0 / 24 : 0; break;
+        case 'S': *unit_days = time ? 1.0 / 86400 : 0; break;
+        default: *unit_days = 0;
         }
     } else {
-        int a = 0;
-        if (k < s->b && (norm_is(s, k, s->L->n_a) || norm_is(s, k, s->L->n_an)) &&
-            time_unit(s, k + 1) >= 0) {
-            /* "for a year", "about an hour"; not the rate of "2 inches a year" */
-            if (k > s->a && ((TK(s, k - 1)->flags & (SL_TOK_NUMBER | SL_TOK_PUNCT)) ||
-                             is_w(s, k - 1, W_UNIT | W_HEAD | W_MULT) ||
-                             !(TK(s, k - 1)->flags & SL_TOK_STOP))) {
-                const char *p = tok_norm(s, k - 1);
-                size_t len = strlen(p);
-                /* a verb in the past ("took a year") still counts */
-                if (!(len > 3 && p[len - 2] == 'e' && p[len - 1] == 'd') && strcmp(p, "took") != 0 &&
-                    strcmp(p, "spent") != 0 && strcmp(p, "lasted") != 0) {
-                    mark(s, k, k + 2);
-                    return 2;
-                }
-            }
-            count = 1;
-            n = 1;
-            a = 1;
-        } else if (!read_count(s, k, &count, &unitp, &n, 0, NULL)) {
-            return 0;
-        }
-        if ((ui = time_unit(s, k + n)) < 0)
-            return 0;
-        t1 = k + n + 1;
-        (void)a;
-    }
-    u = &s->L->units[ui];
-    if (t1 < s->b && norm_is(s, t1, s->L->n_old)) { /* "five years old": an age */
-        mark(s, k, t1 + 1);
-        return t1 + 1 - k;
-    }
-    if (t1 < s->b && is_w(s, t1, W_ANAPH)) {
-        mark(s, k, t1 + 1);
-        return t1 + 1 - k;
-    }
-    if (t1 < s->b && is_w(s, t1, W_AGO)) {
-        if (!ago_date(s, k, t1 + 1, count, u))
-            mark(s, k, t1 + 1);
-        return t1 + 1 - k;
-    }
-    if (count <= 0)
         return 0;
-    /* the approximator before it */
-    {
-        size_t a0 = k;
-        size_t i;
-        int mode = 0;
-        for (i = 0; i < s->L->nap && !mode; i++) {
-            const approx *ap = &s->L->ap[i];
-            int m;
-            if ((size_t)ap->n > k - s->a)
+    }
+    if (*unit_days <= 0 || x <= 0)
+        return 0;
+    *count = x;
+    return 1;
+}
+
+static sl_fact *date_fact(scan *s, size_t t0, size_t t1, long lo, long hi, sl_precision p,
+                          const char *value, unsigned flags)
+{
+    sl_fact *f = new_fact(s, SL_FK_DATE, t0, t1);
+    f->lo = (double)lo;
+    f->hi = (double)hi;
+    f->point = (double)lo;
+    f->prec = p;
+    f->flags |= flags;
+    f->lo_end = f->hi;
+    f->hi_start = f->lo;
+    f->value = sl_arena_strndup(&s->fs->arena, value, strlen(value));
+    return f;
+}
+
+/* The tokens of the sentence a byte range covers: [*t0, *t1). */
+static void tokens_of(const scan *s, size_t start, size_t end, size_t *t0, size_t *t1)
+{
+    size_t k = s->a;
+    while (k < s->b && TK(s, k)->end <= start)
+        k++;
+    *t0 = k;
+    while (k < s->b && TK(s, k)->start < end)
+        k++;
+    *t1 = k;
+}
+
+/* A date's point as the days it covers, at day precision at most (a time
+ * of day is compared by its day).  0 when it is no resolved point. */
+static int tx_point(const sl_tx *x, sl_tpoint *p, long *lo, long *hi)
+{
+    *p = x->value;
+    if (p->prec == SL_PREC_NONE || p->y == SL_YEAR_UNKNOWN)
+        return 0;
+    if (p->prec > SL_PREC_DAY)
+        sl_tpoint_truncate(p, SL_PREC_DAY);
+    return sl_tpoint_days(p, lo, hi) == 0;
+}
+
+static int mod_is(const sl_tx *x, const char *m)
+{
+    return strcmp(x->pub.mod, m) == 0;
+}
+
+/* The dates, ranges and durations the tagger found in the sentence
+ * (tx[*cursor...] in text order; the cursor moves past the sentence).
+ * Their tokens are claimed so that "1 a.m." or "1953" is never a count.
+ * Anaphoric expressions ("the following day", "three years later") and
+ * unresolved ones (a weekday in an undated article) give no fact. */
+static void scan_times(scan *s, const sl_tx *tx, size_t ntx, size_t *cursor)
+{
+    size_t sa = TK(s, s->a)->start, sb = TK(s, s->b - 1)->end, i;
+    while (*cursor < ntx && tx[*cursor].pub.start < sa)
+        (*cursor)++;
+    for (i = *cursor; i < ntx && tx[i].pub.start < sb; i++) {
+        const sl_tx *x = &tx[i];
+        size_t t0, t1;
+        tokens_of(s, x->pub.start, x->pub.end, &t0, &t1);
+        if (t0 >= t1 || is_used(s, t0))
+            continue;
+        mark(s, t0, t1);
+        if (x->pub.type == SL_TIMEX_SET || (x->pub.flags & (SL_TIMEX_ANAPHORIC | SL_TIMEX_UNRESOLVED)))
+            continue;
+        if (x->pub.type == SL_TIMEX_DURATION) {
+            double count, unit_days, mult;
+            sl_fact *f;
+            size_t next;
+            uint32_t h;
+            if (!parse_duration(x->pub.value, &count, &unit_days, &mult))
                 continue;
-            for (m = 0; m < ap->n; m++)
-                if (TK(s, k - (size_t)ap->n + (size_t)m)->norm != ap->ids[m] ||
-                    is_used(s, k - (size_t)ap->n + (size_t)m))
-                    break;
-            if (m == ap->n) {
-                mode = ap->mode;
-                a0 = k - (size_t)ap->n;
+            f = new_fact(s, SL_FK_DURATION, t0, t1);
+            f->point = count * unit_days;
+            f->round = unit_days;
+            f->lo = f->hi = f->point;
+            {
+                size_t q;
+                for (q = t0 > s->a + 2 ? t0 - 2 : s->a; q < t1; q++)
+                    if (is_w(s, q, W_WINDOW))
+                        f->flags |= SL_FF_WINDOW;
             }
-        }
-        f = new_fact(s, SL_FK_DURATION, a0, t1);
-        f->anchor0 = (uint32_t)k;
-        f->dim = 0;
-        f->point = count * u->factor;
-        f->round = u->factor;
-        f->lo = f->hi = f->point;
-        switch (mode) {
-        case AP_ABOUT: f->lo = f->point * 0.8; f->hi = f->point * 1.2; break;
-        case AP_NEARLY: f->lo = f->point * 0.8; break;
-        case AP_GT: case AP_GE: f->hi = HUGE_VAL; break;
-        case AP_LT: case AP_LE: f->lo = 0; break;
-        default: break;
-        }
-        iso_duration(v, sizeof(v), u, count);
-        if (mode) {
+            if (mod_is(x, "LESS_THAN") && approx_at(s, t0, t1) == AP_NEARLY) {
+                f->lo = f->point * 0.85; /* "nearly 700 years" is not "less than" */
+            } else if (mod_is(x, "APPROX")) {
+                f->lo = f->point * 0.8;
+                f->hi = f->point * 1.2;
+            } else if (mod_is(x, "MORE_THAN") || mod_is(x, "EQUAL_OR_MORE")) {
+                f->hi = HUGE_VAL;
+            } else if (mod_is(x, "LESS_THAN") || mod_is(x, "EQUAL_OR_LESS")) {
+                f->lo = 0;
+            }
             sl_buf_clear(&s->tmp);
-            sl_buf_printf(&s->tmp, "%s %s", mode == AP_ABOUT || mode == AP_NEARLY ? "~" :
-                          mode == AP_GT ? ">" : mode == AP_GE ? ">=" : mode == AP_LT ? "<" : "<=", v);
+            sl_buf_printf(&s->tmp, "%s%s", mod_is(x, "APPROX") ? "~ " : mod_is(x, "MORE_THAN") ? "> " :
+                          mod_is(x, "EQUAL_OR_MORE") ? ">= " : mod_is(x, "LESS_THAN") ? "< " :
+                          mod_is(x, "EQUAL_OR_LESS") ? "<= " : "", x->pub.value);
             f->value = sl_arena_strndup(&s->fs->arena, s->tmp.ptr, s->tmp.len);
-        } else {
-            f->value = sl_arena_strndup(&s->fs->arena, v, strlen(v));
+            /* what lasted: "68-year war", "three years of brutal fighting" */
+            h = head_run(s, norm_is(s, t1, s->L->n_of) ? t1 + 1 : t1, &next, 1);
+            if (h != NONE32)
+                set_head(s, f, h);
+            continue;
+        }
+        if (own_date(s, x->pub.start, t0, t1))
+            continue;
+        {
+            sl_tpoint p, p2;
+            long lo, hi, lo2, hi2;
+            char v[96], v2[48];
+            unsigned flags = x->pub.flags & SL_TIMEX_RELATIVE ? SL_FF_RELATIVE : 0;
+            sl_fact *f;
+            size_t u1 = t1;
+            if (!tx_point(x, &p, &lo, &hi))
+                continue;
+            sl_tpoint_format(&p, v, sizeof(v));
+            /* a range whose other end is in this sentence */
+            if ((x->pub.flags & SL_TIMEX_RANGE) && x->pub.pair > (long)i && (size_t)x->pub.pair < ntx &&
+                tx[x->pub.pair].pub.start < sb && tx_point(&tx[x->pub.pair], &p2, &lo2, &hi2) &&
+                lo2 > hi) {
+                size_t w0, w1;
+                tokens_of(s, tx[x->pub.pair].pub.start, tx[x->pub.pair].pub.end, &w0, &w1);
+                mark(s, t1, w1);
+                sl_tpoint_format(&p2, v2, sizeof(v2));
+                snprintf(v + strlen(v), sizeof(v) - strlen(v), "/%s", v2);
+                f = date_fact(s, t0, w1, lo, hi2, p.prec < p2.prec ? p.prec : p2.prec, v,
+                              flags | SL_FF_RANGE);
+                f->lo_end = (double)hi;
+                f->hi_start = (double)lo2;
+                continue;
+            }
+            if ((x->pub.flags & SL_TIMEX_RANGE) && x->pub.pair >= 0 && x->pub.pair < (long)i)
+                continue; /* the end of a range read with its start */
+            if (mod_is(x, "BEFORE") || mod_is(x, "AFTER") || mod_is(x, "ON_OR_BEFORE") ||
+                mod_is(x, "ON_OR_AFTER") || mod_is(x, "LESS_THAN") || mod_is(x, "MORE_THAN") ||
+                mod_is(x, "EQUAL_OR_LESS") || mod_is(x, "EQUAL_OR_MORE") || mod_is(x, "APPROX"))
+                flags |= SL_FF_BOUND;
+            flags |= date_context(s, t0, u1, p.prec == SL_PREC_YEAR && !(flags & SL_FF_RELATIVE) &&
+                                                 t1 - t0 == 1 && (TK(s, t0)->flags & SL_TOK_NUMBER));
+            date_fact(s, t0, t1, lo, hi, p.prec, v, flags);
         }
     }
-    /* what lasted: "68-year war", "three years of fighting" */
-    next = t1;
-    if (hyph || norm_is(s, t1, s->L->n_of)) {
-        size_t from = hyph ? t1 : t1 + 1;
-        uint32_t h = head_run(s, from, &next, 1);
-        if (h != NONE32)
-            set_head(s, f, h);
-    } else {
-        uint32_t h = head_run(s, t1, &next, 1);
-        if (h != NONE32)
-            set_head(s, f, h);
-    }
-    return t1 - k;
-}
-
-/* Dates named from the article's: weekdays, yesterday, last year. */
-static size_t scan_reldate(scan *s, size_t k)
-{
-    const winfo *w = WI(s, k);
-    char v[32];
-    long lo, hi, dn;
-    int y, m, d;
-    if (!w || is_used(s, k))
-        return 0;
-    if ((w->is & W_WDAY) && (TK(s, k)->flags & SL_TOK_CAP)) {
-        int cur, dir = s->future ? 1 : -1;
-        long delta;
-        if (s->dprec < SL_PREC_DAY)
-            return 0;
-        if (k > s->a && is_w(s, k - 1, W_RELYEAR)) {
-            int r = WI(s, k - 1)->rel;
-            if (r)
-                dir = r;
-        }
-        cur = (int)(((s->dnum + 3) % 7 + 7) % 7) + 1;
-        if (dir < 0) {
-            delta = (cur - w->wday + 7) % 7;
-            dn = s->dnum - delta;
-        } else {
-            delta = (w->wday - cur + 7) % 7;
-            if (!delta)
-                delta = 7;
-            dn = s->dnum + delta;
-        }
-        civil_of(dn, &y, &m, &d);
-        format_point(v, y, m, d, SL_PREC_DAY);
-        date_fact(s, k, k + 1, dn, dn, SL_PREC_DAY, v, SL_FF_RELATIVE);
-        return 1;
-    }
-    if (w->is & W_RELDAY) {
-        if (s->dprec < SL_PREC_DAY)
-            return 0;
-        dn = s->dnum + w->rel;
-        civil_of(dn, &y, &m, &d);
-        format_point(v, y, m, d, SL_PREC_DAY);
-        date_fact(s, k, k + 1, dn, dn, SL_PREC_DAY, v, SL_FF_RELATIVE);
-        return 1;
-    }
-    if ((w->is & W_RELYEAR) && norm_is(s, k + 1, s->L->n_year) && !is_used(s, k + 1)) {
-        if (s->dprec < SL_PREC_YEAR)
-            return 0;
-        y = s->dy + w->rel;
-        point_days(y, 1, 1, SL_PREC_YEAR, &lo, &hi);
-        format_point(v, y, 1, 1, SL_PREC_YEAR);
-        date_fact(s, k, k + 2, lo, hi, SL_PREC_YEAR, v, SL_FF_RELATIVE);
-        return 2;
-    }
-    return 0;
+    *cursor = i;
 }
 
 /* Whether token k, a number, is part of a time of day, an identifier
@@ -1508,9 +1150,15 @@ static int not_a_count(const scan *s, size_t k, size_t after)
     if (k > s->a) {
         const sl_token *p = TK(s, k - 1);
         uint32_t pn = p->norm;
-        if (pn == s->L->n_no || pn == s->L->n_number || pn == s->L->n_hash || pn == s->L->n_colon)
+        if (pn == s->L->n_no || pn == s->L->n_number || pn == s->L->n_hash || pn == s->L->n_colon ||
+            pn == s->L->n_slash)
             return 1;
-        if ((p->flags & SL_TOK_CAP) && k - 1 > s->a && !is_w(s, k - 1, W_MONTH | W_PREFIX) &&
+        /* a counter: "Image 21 of 25", "1 of / 10" */
+        if (pn == s->L->n_of && k - 1 > s->a && (TK(s, k - 2)->flags & SL_TOK_NUMBER))
+            return 1;
+        if (pn == s->L->n_slash && k - 1 > s->a && norm_is(s, k - 2, s->L->n_of))
+            return 1;
+        if ((p->flags & SL_TOK_CAP) && k - 1 > s->a && !is_w(s, k - 1, W_PREFIX) &&
             !(p->flags & SL_TOK_STOP))
             return 1;
     }
@@ -1530,15 +1178,17 @@ static size_t scan_number(scan *s, size_t k)
     int age = 0;
     uint32_t age_ent = NONE32;
 
-    if (!read_count(s, k, &v, &unitp, &n, 1, &mult))
+    if (!read_count(s, k, &v, &unitp, &n, 1, &mult, &ui))
         return 0;
-    if (v < 2 && n == 1)
+    if (v < 2 && n == 1 && ui < 0)
         return 0; /* "one" is too often a pronoun, and "1 caucuses" a date */
     t1 = k + n;
     if (not_a_count(s, k, t1))
         return 0;
-    /* a prefix unit ("$5") */
-    if (k > s->a && is_w(s, k - 1, W_PREFIX) && !is_used(s, k - 1)) {
+    if (ui >= 0 && strcmp(s->L->units[ui].dim, "time") == 0)
+        return 0; /* "10-year" and the like are the tagger's */
+    /* a prefix unit written apart ("US $ 5") */
+    if (ui < 0 && k > s->a && is_w(s, k - 1, W_PREFIX) && !is_used(s, k - 1)) {
         ui = WI(s, k - 1)->unit;
         t0 = k - 1;
     }
@@ -1548,8 +1198,11 @@ static size_t scan_number(scan *s, size_t k)
                           (norm_is(s, t1, s->L->n_and) && t0 > s->a &&
                            norm_is(s, t0 - 1, s->L->n_between)))) {
         size_t n2;
-        if (read_count(s, t1 + 1, &v2, &unit2, &n2, 0, &mult2) &&
+        int ui2;
+        if (read_count(s, t1 + 1, &v2, &unit2, &n2, 0, &mult2, &ui2) && (ui2 < 0 || ui2 == ui || ui < 0) &&
             !not_a_count(s, t1 + 1, t1 + 1 + n2)) {
+            if (ui < 0)
+                ui = ui2;
             /* "2 to 3 million": the multiplier of the second applies to both */
             if (mult == 1 && mult2 > 1) {
                 v *= mult2;
@@ -1568,9 +1221,14 @@ static size_t scan_number(scan *s, size_t k)
         const char *p = tok_text(s, k, &len);
         const char *h2 = memchr(p, '-', len);
         if ((TK(s, k)->flags & SL_TOK_NUMBER) && h2 && n == 1) {
-            double a2, u1, u2;
-            if (parse_digits(p, (size_t)(h2 - p), &v, &u1) &&
-                parse_digits(h2 + 1, len - (size_t)(h2 - p) - 1, &a2, &u2) && a2 > v) {
+            double a2, u1, u2, x1;
+            int ua, ub;
+            if (split_figure(s, p, (size_t)(h2 - p), &x1, &u1, &ua) &&
+                split_figure(s, h2 + 1, len - (size_t)(h2 - p) - 1, &a2, &u2, &ub) && a2 > x1 &&
+                (ua < 0 || ub < 0 || ua == ub)) {
+                v = x1;
+                if (ui < 0)
+                    ui = ua >= 0 ? ua : ub;
                 v2 = a2;
                 unitp = u1 < u2 ? u1 : u2;
                 unit2 = u2;
@@ -1641,7 +1299,7 @@ static size_t scan_number(scan *s, size_t k)
             if (is_w(s, after, W_RATE) || norm_is(s, after, s->L->n_per) ||
                 ((is_w(s, after, W_PARTAFTER) || norm_is(s, after, s->L->n_a) ||
                   norm_is(s, after, s->L->n_an)) &&
-                 time_unit(s, after + 1) >= 0)) {
+                 is_time_unit(s, after + 1))) {
                 flags |= SL_FF_PARTIAL;
                 break;
             }
@@ -2056,9 +1714,9 @@ const char *sl_fact_kind_name(int kind)
 
 static int year_of_day(double dn)
 {
-    int y, m, d;
-    civil_of((long)dn, &y, &m, &d);
-    return y;
+    sl_ymd v;
+    sl_ymd_from_days((long)dn, &v);
+    return v.y;
 }
 
 int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, double decay,
@@ -2123,54 +1781,28 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
     s.pseudo = &pseudo;
     for (d = 0; d < sv->ndocs; d++) {
         const sl_doc *doc = sv->docs[d];
-        sl_ymd ymd;
+        sl_tpoint dct;
+        sl_tx *tx = NULL;
+        size_t ntx = 0, cursor = 0;
         out->doc_first[d] = (uint32_t)out->n;
         s.doc = doc;
         s.ent = tokent[d];
         s.docidx = (uint32_t)d;
-        s.dy = s.dm = s.dd = 0;
-        s.dprec = SL_PREC_NONE;
-        s.dnum = 0;
-        if (doc->date.precision >= SL_PREC_YEAR &&
-            sl_parse_date(doc->date.value, strlen(doc->date.value), &ymd) >= SL_PREC_YEAR) {
-            s.dy = ymd.y;
-            s.dm = ymd.m;
-            s.dd = ymd.d;
-            s.dprec = doc->date.precision > SL_PREC_DAY ? SL_PREC_DAY : doc->date.precision;
-            if (s.dprec == SL_PREC_DAY)
-                s.dnum = sl_day_number(s.dy, s.dm, s.dd);
-            else if (s.dprec > SL_PREC_YEAR && s.dprec < SL_PREC_MONTH)
-                s.dprec = SL_PREC_YEAR;
-            else if (s.dprec > SL_PREC_MONTH && s.dprec < SL_PREC_DAY)
-                s.dprec = SL_PREC_MONTH;
-        }
+        /* the article's times, resolved against its own date (or left
+         * unresolved when it has none), never the clock */
+        sl_doc_date_point(doc, &dct);
+        if (doc->text.len)
+            sl_tx_tag(ctx, doc->text.ptr, doc->text.len, &dct, &tx, &ntx);
         for (i = 0; i < doc->nsents; i++) {
             const sl_sv *sx = &sv->s[sv->doc_first[d] + i];
-            if (sx->flags & (SL_SV_DEBRIS | SL_SV_LONG))
-                continue;
             s.a = doc->sent_tok[i];
             s.b = doc->sent_tok[i + 1];
-            if (s.b <= s.a)
+            if (s.b <= s.a || (sx->flags & (SL_SV_DEBRIS | SL_SV_LONG)))
                 continue;
             s.sentidx = (uint32_t)i;
             s.sflags = (sx->flags & (SL_SV_TITLE | SL_SV_CAPTION)) ? SL_FF_TITLE : 0;
             s.used = sl_xcalloc(s.b - s.a, 1);
-            s.future = 0;
-            for (k = s.a; k < s.b; k++)
-                if (is_w(&s, k, W_FUTURE))
-                    s.future = 1;
-            for (k = s.a; k < s.b;) {
-                size_t r = 0;
-                if (!is_used(&s, k))
-                    r = scan_date(&s, k);
-                if (!r && !is_used(&s, k))
-                    r = scan_reldate(&s, k);
-                k += r ? r : 1;
-            }
-            for (k = s.a; k < s.b;) {
-                size_t r = is_used(&s, k) ? 0 : scan_duration(&s, k);
-                k += r ? r : 1;
-            }
+            scan_times(&s, tx, ntx, &cursor);
             for (k = s.a; k < s.b;) {
                 size_t r = is_used(&s, k) ? 0 : scan_number(&s, k);
                 k += r ? r : 1;
@@ -2179,6 +1811,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
             free(s.used);
             s.used = NULL;
         }
+        free(tx);
     }
     out->doc_first[sv->ndocs] = (uint32_t)out->n;
 
@@ -2539,7 +2172,7 @@ int sl_fact_relate(const sl_fact *a, const sl_fact *b, double slack_days)
     }
     if (alo <= bhi && blo <= ahi)
         return SL_REL_SAME;
-    if ((a->flags | b->flags) & (SL_FF_PARTIAL | SL_FF_BOUND))
+    if ((a->flags | b->flags) & (SL_FF_PARTIAL | SL_FF_BOUND | SL_FF_WINDOW))
         return SL_REL_NONE;
     return SL_REL_CONFLICT;
 }

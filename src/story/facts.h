@@ -8,6 +8,8 @@
  *             "sixty-five years ago", "on Tuesday" (resolved against the
  *             article's own date, never the clock), ranges "1950 to 1953";
  *   duration  how long: "68-year war", "three years of fighting";
+ * (dates and durations are the temporal tagger's, src/analysis/timex.h,
+ * with what they date or measure read here);
  *   actor     who did an action of data/compare/actions.txt: the entities
  *             before the verb in its clause ("the United States and Soviet
  *             Union split the country"), the antecedent of "who", or the
@@ -25,9 +27,7 @@
  * stems, entities and years of its sentence, damped with the distance to
  * the fact, so that two facts of different articles "speak of the same
  * thing" when these vectors are close (compare.c).  Word lists are data
- * (data/compare/); the grammar is here.  Until the temporal tagger lands
- * (src/analysis/timex.h), dates and durations come from the small pattern
- * finder of this module.
+ * (data/compare/); the grammar is here.
  *
  * Memory: everything lives in the set's arena and arrays, freed by
  * sl_factset_free.
@@ -54,6 +54,8 @@ const char *sl_fact_kind_name(int kind);
 #define SL_FF_GENERIC 16u /* the head is the generic word of its class ("people") */
 #define SL_FF_TITLE 32u   /* said in a headline, heading or caption */
 #define SL_FF_STATE 64u   /* the head is a state of its class ("aboard", "killed") */
+#define SL_FF_WINDOW 128u /* a duration that is a span looked over ("the last 2,000 years"):
+                             it may agree, never conflict */
 
 #define SL_FACT_NONE UINT32_MAX
 
@@ -160,7 +162,5 @@ int sl_fact_close(const sl_fact *a, const sl_fact *b);
  * precise figure of 10 or more ("212", "69 days"; not "two"). */
 int sl_fact_specific(const sl_fact *f);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date. */
-long sl_day_number(int y, int m, int d);
 
 #endif

@@ -435,7 +435,7 @@ static void fact_values(void **state)
         "the armistice ended three years of brutal fighting. The United States keeps more than 28,000 troops "
         "there, at a cost of $5 billion. The 68-year-old veteran recalled the 1950s. From 1910 to 1945 Japan "
         "ruled. It took about an hour.\"}\n";
-    const char *want[] = {"1953-07-27", "P3Y", "more than 28,000", "$5 billion", "195X", "1910/1945",
+    const char *want[] = {"1953-07-27", "P3Y", "more than 28,000", "$5 billion", "195", "1910/1945",
                           "~ PT1H", NULL};
     size_t i, k;
     (void)state;
@@ -534,19 +534,19 @@ static void digest_api(void **state)
     sl_free(a);
     sl_free(b);
 
-    /* text and Markdown show them, sources numbered */
+    /* text and Markdown show them (src/output/), sources numbered */
     assert_int_equal(sl_digest_render(d, "text", NULL, &a, &la), SL_OK);
-    assert_non_null(strstr(a, "Main entities:"));
-    assert_non_null(strstr(a, "Sources disagree:"));
-    assert_non_null(strstr(a, "212 [1]; 214 [2]"));
+    assert_non_null(strstr(a, "Sources compared"));
+    assert_non_null(strstr(a, "Disagree: number of people aboard"));
+    assert_non_null(strstr(a, "212: "));
+    assert_non_null(strstr(a, "214: "));
     assert_non_null(strstr(a, "Sources:\n[1] "));
     assert_non_null(strstr(a, "\n[2] "));
     sl_free(a);
     assert_int_equal(sl_digest_render(d, "md", NULL, &a, &la), SL_OK);
-    assert_non_null(strstr(a, "## Entities\n"));
-    assert_non_null(strstr(a, "## Comparison of sources\n"));
-    assert_non_null(strstr(a, "### Disagreements\n"));
-    assert_non_null(strstr(a, "212[^1]; 214[^2]"));
+    assert_non_null(strstr(a, "**number of people aboard**"));
+    assert_non_null(strstr(a, "| 212 |"));
+    assert_non_null(strstr(a, "| 214 |"));
     assert_non_null(strstr(a, "\n[^2]: "));
     sl_free(a);
     sl_digest_free(d);
