@@ -132,6 +132,7 @@ static void fill_korea(sl_digest *d)
             dis_texts, dis_values);
     add_cmp(&d->agree, &d->nagree, "end of the war", "date", "1953", 2, ag_docs, ag_texts,
             ag_values);
+    sl_entities_free(d->entities); /* sl_digest_new found them already */
     d->entities = sl_entities_new(d->ctx, d->corpus);
     assert_non_null(d->entities);
 }
@@ -619,6 +620,7 @@ static void html_hostile_input(void **state)
             docs, texts, values);
     add_cmp(&d->agree, &d->nagree, "homes", "number", "<svg onload=alert(44)>", 2, docs, texts,
             values);
+    sl_entities_free(d->entities); /* sl_digest_new found them already */
     d->entities = sl_entities_new(ctx, c);
     html = render(d, "html", NULL);
     assert_page_is_safe(html);
