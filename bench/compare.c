@@ -5,6 +5,9 @@
  *                                       stories of 10, 100, 300 articles
  *   compare quality DIR                 precision and recall on labelled
  *                                       clusters (tests/data/compare/NN-*.txt)
+ *   compare clusters DATA_DIR           each cluster of DATA_DIR compared as one
+ *                                       story: counts, every disagreement and
+ *                                       every agreement, for review by hand
  *   compare facts FILE|DIR...           every fact extracted, for review
  *   compare items FILE|DIR...           the agreements and disagreements
  *
@@ -506,12 +509,83 @@ static void quality(const char *dir, int verbose)
     report("agreements", &agr);
 }
 
+/* ------------------------------------------------------------------ clusters */
+
+static void clusters(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, i, na = 0, nd = 0, nf = 0, nc = 0;
+    if (!d) {
+        printf("compare: cannot open %s\n", dir);
+        return;
+    }
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.' || strchr(e->d_name, '.'))
+            continue;
+        names = realloc(names, (n + 1) * sizeof(*names));
+        names[n++] = strdup(e->d_name);
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), cmp_str);
+    for (i = 0; i < n; i++) {
+        char path[4096];
+        sl_ctx *ctx = sl_ctx_new();
+        sl_corpus *c = sl_corpus_new(ctx);
+        sl_entities *en;
+        sl_cmp_result r;
+        DIR *cd;
+        struct dirent *ce;
+        char **docs = NULL;
+        size_t ndocs = 0, k;
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        if (!(cd = opendir(path))) {
+            sl_corpus_free(c);
+            sl_ctx_free(ctx);
+            continue;
+        }
+        while ((ce = readdir(cd)))
+            if (!strncmp(ce->d_name, "doc", 3)) {
+                docs = realloc(docs, (ndocs + 1) * sizeof(*docs));
+                docs[ndocs++] = strdup(ce->d_name);
+            }
+        closedir(cd);
+        qsort(docs, ndocs, sizeof(*docs), cmp_str);
+        for (k = 0; k < ndocs; k++) {
+            char p2[4200];
+            snprintf(p2, sizeof(p2), "%s/%s", path, docs[k]);
+            sl_corpus_add_path(ctx, c, p2, NULL);
+            free(docs[k]);
+        }
+        free(docs);
+        en = sl_entities_new(ctx, c);
+        sl_compare(ctx, c->docs, c->n, en, NULL, &r);
+        nc++;
+        nf += r.nfacts;
+        na += r.nagree;
+        nd += r.ndisagree;
+        if (r.ndisagree || r.nagree)
+            printf("=== %s (%zu articles, %zu facts)\n", names[i], c->n, r.nfacts);
+        print_items(c, "DISAGREE", r.disagree, r.ndisagree);
+        print_items(c, "AGREE", r.agree, r.nagree);
+        sl_cmp_result_free(&r);
+        sl_entities_free(en);
+        sl_corpus_free(c);
+        sl_ctx_free(ctx);
+        free(names[i]);
+    }
+    free(names);
+    printf("\n%zu clusters, %zu facts, %zu agreements, %zu disagreements\n", nc, nf, na, nd);
+}
+
 int main(int argc, char **argv)
 {
     sl_ctx *ctx;
     sl_corpus *c;
     if (argc < 3) {
-        fprintf(stderr, "usage: compare speed DATA_DIR | quality DIR | facts FILE... | items FILE...\n");
+        fprintf(stderr, "usage: compare speed DATA_DIR [N...] | quality DIR | clusters DATA_DIR | "
+                        "facts FILE... | items FILE... | pairs MIN FILE...\n");
         return 2;
     }
     ctx = sl_ctx_new();
@@ -520,6 +594,8 @@ int main(int argc, char **argv)
         dump_pairs(ctx, c, atof(argv[2]));
         sl_corpus_free(c);
     }
+    if (strcmp(argv[1], "clusters") == 0)
+        clusters(argv[2]);
     if (strcmp(argv[1], "speed") == 0) {
         size_t sizes[16], ns = 0;
         int a;

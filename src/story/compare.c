@@ -125,7 +125,9 @@ static int states_too(const cmp *c, const sl_fact *a, const sl_fact *b)
 
 /* Whether two facts' sentences are dated differently: each states a date
  * and no date of one is compatible with a date of the other ("749 children
- * since 1998" and "30 children since 1990" count over different spans). */
+ * since 1998" and "30 children since 1990" count over different spans).
+ * Used for counts only: how long a strike lasted does not change with the
+ * day a sentence also names. */
 static void sentence_facts(const sl_factset *fs, const sl_fact *a, uint32_t *lo, uint32_t *hi)
 {
     uint32_t i = (uint32_t)(a - fs->f), l = i, h = i + 1;
@@ -198,7 +200,7 @@ static int may_conflict(const cmp *c, uint32_t i, uint32_t j)
         if (x <= 0 || y <= 0 || (x > y ? x / y : y / x) >= 3)
             return 0;
     }
-    if (a->kind != SL_FK_DATE && dated_apart(c, a, b))
+    if (a->kind == SL_FK_NUMBER && dated_apart(c, a, b))
         return 0;
     /* the contexts must share more than the head word */
     if (sl_fact_sim_beyond_head(&c->fs, a, b) < (sl_fact_near(a, b) ? c->o.near : c->o.align) / 2)
@@ -226,7 +228,7 @@ static void consider(cmp *c, uint32_t i, uint32_t j, double sim)
          * specific value */
         if (rel == SL_REL_CONFLICT ? !near
                                    : !(sl_fact_specific(a) && sl_fact_specific(b) &&
-                                       strcmp(a->value, b->value) == 0))
+                                       a->lo == b->lo && a->hi == b->hi))
             return;
     }
     /* near years need the plain alignment; near figures, only `near` */
@@ -235,7 +237,7 @@ static void consider(cmp *c, uint32_t i, uint32_t j, double sim)
          (near && a->kind == SL_FK_DATE && sim < c->o.align) || !may_conflict(c, i, j)))
         return;
     if (rel == SL_REL_SAME &&
-        (!sl_fact_close(a, b) || (a->kind != SL_FK_DATE && dated_apart(c, a, b)) || placed_apart(a, b)))
+        (!sl_fact_close(a, b) || (a->kind == SL_FK_NUMBER && dated_apart(c, a, b)) || placed_apart(a, b)))
         return;
     e.a = i < j ? i : j;
     e.b = i < j ? j : i;
@@ -421,8 +423,9 @@ static void mark_ambiguous(cmp *c)
                 const sl_fact *g = &fs->f[j];
                 if (g->kind != f->kind || !sl_fact_heads_match(fs, &c->sv, f, g))
                     continue;
-                if (f->kind == SL_FK_DATE && g->sent == f->sent)
-                    continue; /* dates of one sentence date its different events */
+                if (f->kind != SL_FK_NUMBER && g->sent == f->sent)
+                    continue; /* dates or spans of one sentence are of its different
+                                 events ("10 hours into the 16-hour flight") */
                 if (sl_fact_relate(f, g, 0) != SL_REL_CONFLICT)
                     continue;
                 if (sl_fact_sim(fs, f, g) < c->o.align)
@@ -1047,6 +1050,21 @@ static void build_items(cmp *c, sl_cmp_result *out)
             ndocs += j == 0 || c->fs.f[facts[j]].doc != c->fs.f[facts[j - 1]].doc;
         if (ndocs < 2)
             continue;
+        /* an agreement reached through a chain of compatible values ("more
+         * than 15,000", "16,271", "more than 18,000") whose ends do not fit
+         * together is no agreement */
+        if (!conflict && n <= 64) {
+            size_t q, r2;
+            int clash = 0;
+            for (q = 0; q < n && !clash; q++)
+                for (r2 = q + 1; r2 < n && !clash; r2++) {
+                    const sl_fact *fa = &c->fs.f[facts[q]], *fb = &c->fs.f[facts[r2]];
+                    clash = fa->doc != fb->doc &&
+                            sl_fact_relate(fa, fb, slack_days(c, fa, fb)) == SL_REL_CONFLICT;
+                }
+            if (clash)
+                continue;
+        }
         memset(&it, 0, sizeof(it));
         rep = representative(c, facts, n);
         it.kind = (char *)sl_fact_kind_name(rep->kind);

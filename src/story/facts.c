@@ -98,7 +98,7 @@ typedef struct lists {
     uint32_t n_a, n_an, n_the, n_to, n_from, n_between, n_and, n_or, n_of, n_year, n_old,
         n_hyphen, n_endash, n_comma, n_through, n_am, n_pm, n_am2, n_pm2, n_oclock, n_colon,
         n_no, n_number, n_hash, n_per, n_percent, n_lparen, n_rparen, n_this, n_week,
-        n_and2, n_nor, n_with, n_not, n_s, n_emdash, n_dot, n_slash;
+        n_and2, n_nor, n_with, n_not, n_s, n_emdash, n_dot, n_slash, n_in;
     uint32_t aux[24];  /* norm ids of words allowed between a doer and its verb */
     size_t naux;
     uint32_t det[16];  /* determiners: a verb form after one is a noun ("the split") */
@@ -441,6 +441,7 @@ static void *lists_make(sl_ctx *ctx)
     NORM(n_emdash, "\xE2\x80\x94");
     NORM(n_dot, ".");
     NORM(n_slash, "/");
+    NORM(n_in, "in");
 #undef NORM
     {
         static const char *const aux[] = {"has", "have", "had", "will", "would", "did", "does",
@@ -1090,8 +1091,9 @@ static void scan_times(scan *s, const sl_tx *tx, size_t ntx, size_t *cursor)
                           mod_is(x, "EQUAL_OR_MORE") ? ">= " : mod_is(x, "LESS_THAN") ? "< " :
                           mod_is(x, "EQUAL_OR_LESS") ? "<= " : "", x->pub.value);
             f->value = sl_arena_strndup(&s->fs->arena, s->tmp.ptr, s->tmp.len);
-            /* what lasted: "68-year war", "three years of brutal fighting" */
-            h = head_run(s, norm_is(s, t1, s->L->n_of) ? t1 + 1 : t1, &next, 1);
+            /* what lasted: "68-year war", "three years of brutal fighting",
+             * "12 years in prison" */
+            h = head_run(s, norm_is(s, t1, s->L->n_of) || norm_is(s, t1, s->L->n_in) ? t1 + 1 : t1, &next, 1);
             if (h != NONE32)
                 set_head(s, f, h);
             continue;
@@ -1131,6 +1133,14 @@ static void scan_times(scan *s, const sl_tx *tx, size_t ntx, size_t *cursor)
                 flags |= SL_FF_BOUND;
             flags |= date_context(s, t0, u1, p.prec == SL_PREC_YEAR && !(flags & SL_FF_RELATIVE) &&
                                                  t1 - t0 == 1 && (TK(s, t0)->flags & SL_TOK_NUMBER));
+            /* "sixty-five years ago this week": the week of a year long gone
+             * is the same week only roughly (weeks do not line up across
+             * years), so such a week is taken a week wider on either side */
+            if ((flags & SL_FF_RELATIVE) && p.prec == SL_PREC_WEEK && x->pub.rel_unit != SL_PREC_NONE &&
+                x->pub.rel_unit <= SL_PREC_YEAR) {
+                lo -= 7;
+                hi += 7;
+            }
             date_fact(s, t0, t1, lo, hi, p.prec, v, flags);
         }
     }
@@ -1304,6 +1314,12 @@ static size_t scan_number(scan *s, size_t k)
                 break;
             }
         }
+        /* "a wage rise of 8 percent", "a death toll of 212": the noun
+         * before "of" is what the figure measures */
+        if (h == NONE32 && t0 >= s->a + 2 && norm_is(s, t0 - 1, s->L->n_of) &&
+            (TK(s, t0 - 2)->flags & SL_TOK_WORD) && !(TK(s, t0 - 2)->flags & (SL_TOK_STOP | SL_TOK_CAP)) &&
+            s->ent[t0 - 2] == NONE32 && !is_w(s, t0 - 2, W_PARTITIVE | W_UNIT | W_MULT))
+            h = (uint32_t)(t0 - 2);
         if (h == NONE32 && ui < 0)
             return 0; /* a bare figure: nothing to compare it by */
         if (TK(s, k)->flags & SL_TOK_WORD && h == NONE32 && ui < 0)
