@@ -1033,11 +1033,36 @@ static void build_items(cmp *c, sl_cmp_result *out)
         e0 = eg;
         while (eg < c->ne && re[eg].root == r)
             eg++;
-        for (j = g; j < end; j++) {
+        for (j = g; j < end; j++)
             conflict |= state[mem[j].fact] == 2;
-            claim[mem[j].fact] = 1;
+        if (conflict) {
+            /* the conflicting facts, their article's repeats of them, and
+             * the facts that agree with them directly (with their repeats):
+             * not the whole component, which can chain on to other things */
+            int pass;
+            for (j = g; j < end; j++)
+                claim[mem[j].fact] = state[mem[j].fact] == 2;
+            for (pass = 0; pass < 4; pass++) {
+                for (k = e0; k < eg; k++) {
+                    const edge *e = &c->e[re[k].edge];
+                    int repeat = c->fs.f[e->a].doc == c->fs.f[e->b].doc;
+                    if (e->conflict || (pass != 1 && !repeat))
+                        continue;
+                    /* pass 1 takes one step across articles (marked 2 so
+                     * that it does not chain within the pass) */
+                    if (claim[e->a] == 1 && !claim[e->b])
+                        claim[e->b] = pass == 1 ? 2 : 1;
+                    else if (claim[e->b] == 1 && !claim[e->a])
+                        claim[e->a] = pass == 1 ? 2 : 1;
+                }
+                for (j = g; j < end; j++)
+                    if (claim[mem[j].fact] == 2)
+                        claim[mem[j].fact] = 1;
+            }
+        } else {
+            for (j = g; j < end; j++)
+                claim[mem[j].fact] = 1;
         }
-        (void)e0;
         for (j = g; j < end; j++)
             if (claim[mem[j].fact]) {
                 if (n >= cfacts)

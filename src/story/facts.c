@@ -48,7 +48,8 @@ enum {
     W_HEAD = 1u << 8, W_ACTION = 1u << 9, W_PARTITIVE = 1u << 10, W_PARTAFTER = 1u << 11,
     W_BOUND = 1u << 12, W_POINT = 1u << 13, W_RELPRON = 1u << 15,
     W_PASSIVE = 1u << 16, W_CLAUSE = 1u << 17, W_AGENT = 1u << 18,
-    W_ORGHEAD = 1u << 21, W_PREP = 1u << 23, W_RATE = 1u << 24, W_WINDOW = 1u << 25
+    W_ORGHEAD = 1u << 21, W_PREP = 1u << 23, W_RATE = 1u << 24, W_WINDOW = 1u << 25,
+    W_COND = 1u << 26, W_ORABOVE = 1u << 27, W_ORBELOW = 1u << 28
 };
 
 typedef struct unit {
@@ -89,6 +90,7 @@ typedef struct lists {
     size_t ndims;
     char **actions;    /* action group names, 1-based */
     size_t nactions;
+    uint64_t many;     /* bit g-1: action group g is one many do apart ("~") */
     struct sign {
         char s[8];     /* a currency sign as written before a figure: "$", "€" */
         int unit;
@@ -362,6 +364,8 @@ static void *lists_make(sl_ctx *ctx)
         if (nf < 2 || f[0][fl[0] - 1] != ':')
             continue;
         SL_PUSH(l->actions, l->nactions, cact, sl_xstrndup(f[0], fl[0] - 1));
+        if (l->nactions <= 64 && f[0][0] == '~')
+            l->many |= (uint64_t)1 << (l->nactions - 1);
         for (i = 1; i < nf; i++) {
             uint32_t id = norm_of(ctx, f[i], fl[i], &toks, &ctoks);
             if (id == NONE32)
@@ -382,7 +386,8 @@ static void *lists_make(sl_ctx *ctx)
         } kinds[] = {{"partitive", W_PARTITIVE}, {"part-after", W_PARTAFTER}, {"bound", W_BOUND},
                      {"point", W_POINT},         {"relative", W_RELPRON},     {"passive", W_PASSIVE},
                      {"clause", W_CLAUSE},       {"agent", W_AGENT},          {"orghead", W_ORGHEAD},
-                     {"prep", W_PREP},           {"rate", W_RATE},            {"window", W_WINDOW}};
+                     {"prep", W_PREP},           {"rate", W_RATE},            {"window", W_WINDOW},
+                     {"cond", W_COND},           {"orabove", W_ORABOVE},      {"orbelow", W_ORBELOW}};
         size_t k;
         uint32_t id;
         nf = fields(line, n, f, fl, 3);
@@ -499,6 +504,7 @@ typedef struct scan {
     size_t a, b;           /* the sentence's tokens */
     unsigned char *used;   /* per token of the sentence */
     unsigned sflags;       /* SL_FF_TITLE for headlines, captions */
+    int caption;           /* a photo caption: its date is the photo's */
     /* output */
     sl_factset *fs;
     uint32_t docidx, sentidx;
@@ -1098,7 +1104,7 @@ static void scan_times(scan *s, const sl_tx *tx, size_t ntx, size_t *cursor)
                 set_head(s, f, h);
             continue;
         }
-        if (own_date(s, x->pub.start, t0, t1))
+        if (s->caption || own_date(s, x->pub.start, t0, t1))
             continue;
         {
             sl_tpoint p, p2;
@@ -1280,6 +1286,19 @@ static size_t scan_number(scan *s, size_t k)
                 mode = ap->mode;
                 t0 -= (size_t)ap->n;
             }
+        }
+    }
+    /* "50 or more", "7.5 magnitude or larger": a bound after the figure */
+    if (!mode) {
+        size_t after_head, q;
+        head_run(s, t1, &after_head, 0);
+        for (q = t1; q + 1 < s->b; q = after_head) {
+            if (norm_is(s, q, s->L->n_or) && is_w(s, q + 1, W_ORABOVE | W_ORBELOW)) {
+                mode = is_w(s, q + 1, W_ORABOVE) ? AP_GE : AP_LE;
+                break;
+            }
+            if (q >= after_head)
+                break;
         }
     }
     /* a part: "the last 40", "another 12", "40 more", "40 of the", "$5 per share" */
@@ -1638,6 +1657,23 @@ static void scan_actors(scan *s, size_t nents)
             found = doers_before(s, k, &a, nents);
         if (!found)
             continue;
+        /* "if Clinton wins", "had Clinton won": a condition, not a fact */
+        {
+            size_t q = a.first < k ? a.first : k, steps = 0;
+            int cond = 0;
+            while (q > s->a && steps < 8) {
+                q--;
+                steps++;
+                if (is_w(s, q, W_COND)) {
+                    cond = 1;
+                    break;
+                }
+                if ((TK(s, q)->flags & SL_TOK_PUNCT) || is_w(s, q, W_CLAUSE))
+                    break;
+            }
+            if (cond)
+                continue;
+        }
         f = new_fact(s, SL_FK_ACTOR, k, k + 1);
         s->used[k - s->a] = 0; /* the verb stays readable as context */
         f->t0 = (uint32_t)(a.first < k ? a.first : k);
@@ -1646,6 +1682,8 @@ static void scan_actors(scan *s, size_t nents)
         f->anchor1 = (uint32_t)k + 1;
         f->head_tok = (uint32_t)k;
         f->head = w->action;
+        if (w->action >= 1 && w->action <= 64 && (s->L->many & ((uint64_t)1 << (w->action - 1))))
+            f->flags |= SL_FF_MANY;
         qsort(a.ids, a.n, sizeof(a.ids[0]), cmp_u32);
         f->ents = sl_arena_alloc(&s->fs->arena, a.n * sizeof(*f->ents));
         memcpy(f->ents, a.ids, a.n * sizeof(*f->ents));
@@ -1817,6 +1855,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
                 continue;
             s.sentidx = (uint32_t)i;
             s.sflags = (sx->flags & (SL_SV_TITLE | SL_SV_CAPTION)) ? SL_FF_TITLE : 0;
+            s.caption = (sx->flags & SL_SV_CAPTION) != 0;
             s.used = sl_xcalloc(s.b - s.a, 1);
             scan_times(&s, tx, ntx, &cursor);
             for (k = s.a; k < s.b;) {
@@ -2157,7 +2196,7 @@ int sl_fact_relate(const sl_fact *a, const sl_fact *b, double slack_days)
             else
                 j++;
         }
-        if (a->atype == SL_ACT_MIXED || a->atype != b->atype)
+        if (a->atype == SL_ACT_MIXED || a->atype != b->atype || ((a->flags | b->flags) & SL_FF_MANY))
             return SL_REL_NONE;
         return SL_REL_CONFLICT;
     }

@@ -56,6 +56,7 @@ const char *sl_fact_kind_name(int kind);
 #define SL_FF_STATE 64u   /* the head is a state of its class ("aboard", "killed") */
 #define SL_FF_WINDOW 128u /* a duration that is a span looked over ("the last 2,000 years"):
                              it may agree, never conflict */
+#define SL_FF_MANY 256u   /* an action many do apart ("met", "attacked"): doers never conflict */
 
 #define SL_FACT_NONE UINT32_MAX
 
