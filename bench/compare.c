@@ -89,7 +89,8 @@ static void collect(const char *dir)
         names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n)
+        qsort(names, n, sizeof(*names), cmp_str);
     for (i = 0; i < n; i++) {
         char p[4096];
         snprintf(p, sizeof(p), "%s/%s", dir, names[i]);
@@ -123,10 +124,11 @@ static int same_items(const sl_cmp_result *a, const sl_cmp_result *b)
         const sl_cmp_item *x = k ? a->agree : a->disagree, *y = k ? b->agree : b->disagree;
         size_t n = k ? a->nagree : a->ndisagree;
         for (i = 0; i < n; i++) {
-            if (strcmp(x[i].about, y[i].about) || x[i].nclaims != y[i].nclaims)
+            if (strcmp(x[i].about, y[i].about) != 0 || x[i].nclaims != y[i].nclaims)
                 return 0;
             for (j = 0; j < x[i].nclaims; j++)
-                if (strcmp(x[i].claims[j].value, y[i].claims[j].value) || x[i].claims[j].doc != y[i].claims[j].doc)
+                if (strcmp(x[i].claims[j].value, y[i].claims[j].value) != 0 ||
+                    x[i].claims[j].doc != y[i].claims[j].doc)
                     return 0;
         }
     }
@@ -297,10 +299,10 @@ static void dump_items(sl_ctx *ctx, sl_corpus *c)
 /* ------------------------------------------------------------------ quality */
 
 typedef struct label {
-    int disagree;
-    char kind[16];
     char *values[8];
     size_t nvalues;
+    char kind[16];
+    int disagree;
     int matched;
 } label;
 
@@ -391,12 +393,15 @@ static void quality_file(const char *path, tally *dis, tally *agr, int verbose)
     while (fgets(line, sizeof(line), f)) {
         size_t len = strlen(line);
         if (line[0] == '{') {
-            docs = realloc(docs, ndocs + len + 1);
-            memcpy(docs + ndocs, line, len);
+            char *grown = realloc(docs, ndocs + len + 1);
+            if (!grown)
+                break;
+            docs = grown;
+            memcpy(docs + ndocs, line, len + 1);
             ndocs += len;
         } else if ((!strncmp(line, "disagree ", 9) || !strncmp(line, "agree ", 6)) && nl < 32) {
             label *l = &labels[nl++];
-            char *p = line, *kind, *rest;
+            char *p, *kind, *rest;
             while (len && (line[len - 1] == '\n' || line[len - 1] == ' '))
                 line[--len] = '\0';
             l->disagree = line[0] == 'd';
@@ -498,7 +503,8 @@ static void quality(const char *dir, int verbose)
         }
     }
     closedir(d);
-    qsort(files, n, sizeof(*files), cmp_str);
+    if (n)
+        qsort(files, n, sizeof(*files), cmp_str);
     for (i = 0; i < n; i++) {
         quality_file(files[i], &dis, &agr, verbose);
         free(files[i]);
@@ -528,7 +534,8 @@ static void clusters(const char *dir)
         names[n++] = strdup(e->d_name);
     }
     closedir(d);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n)
+        qsort(names, n, sizeof(*names), cmp_str);
     for (i = 0; i < n; i++) {
         char path[4096];
         sl_ctx *ctx = sl_ctx_new();
@@ -551,7 +558,8 @@ static void clusters(const char *dir)
                 docs[ndocs++] = strdup(ce->d_name);
             }
         closedir(cd);
-        qsort(docs, ndocs, sizeof(*docs), cmp_str);
+        if (ndocs)
+            qsort(docs, ndocs, sizeof(*docs), cmp_str);
         for (k = 0; k < ndocs; k++) {
             char p2[4200];
             snprintf(p2, sizeof(p2), "%s/%s", path, docs[k]);

@@ -55,7 +55,7 @@ static int same(const sl_cmp_result *a, const sl_cmp_result *b)
         const sl_cmp_item *x = k ? a->agree : a->disagree, *y = k ? b->agree : b->disagree;
         size_t n = k ? a->nagree : a->ndisagree;
         for (i = 0; i < n; i++)
-            if (strcmp(x[i].about, y[i].about) || x[i].nclaims != y[i].nclaims)
+            if (strcmp(x[i].about, y[i].about) != 0 || x[i].nclaims != y[i].nclaims)
                 return 0;
     }
     return 1;

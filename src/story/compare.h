@@ -14,16 +14,22 @@
  *      cosine of `near`: sources rarely give close figures for two
  *      different things of one kind in one story, and often for one; the
  *      same holds for equal specific values (the same day, "212 people");
- *   3. relation: aligned values are the same when their intervals meet,
- *      else in conflict; a conflict becomes a disagreement only when the
- *      contexts are closer still (`conflict`), neither is a part or a
- *      bound, and neither article states the other's value elsewhere for
- *      the same thing (a source that gives both is not contradicting);
+ *   3. relation: aligned values are the same when their intervals meet
+ *      (and, for figures, lie within 25% of each other), else in conflict.
+ *      A conflict becomes a disagreement only when the contexts are closer
+ *      still (`conflict`; `date_conflict` for dates), they share more than
+ *      the head word, neither value is a part, a rate, a bound or a window,
+ *      both measures name what they measure, neither article gives several
+ *      values for the thing or also states the other's value, the sentences
+ *      are not placed apart (or, for counts, dated apart), and the figures
+ *      are less than a factor of three apart;
  *   4. items: aligned facts, and the facts of one article that repeat one
- *      statement (the headline's figure and the body's), are connected;
- *      each connected set is one item: a disagreement when it holds a
- *      conflict, else an agreement when two or more articles are in it.  A
- *      disputed fact is only reported as a disagreement.
+ *      statement (the headline's figure and the body's), are connected.  A
+ *      connected set holding a conflict is a disagreement (its claims: the
+ *      conflicting facts, their repeats, and the facts that agree with them
+ *      directly); else it is an agreement when two or more articles are in
+ *      it and all its values fit together.  A disputed fact is only
+ *      reported as a disagreement.  Items come most sources first.
  */
 #ifndef SL_STORY_COMPARE_H
 #define SL_STORY_COMPARE_H

@@ -1,19 +1,22 @@
 /*
  * facts.c: the facts of a story's sentences (see facts.h).
  *
- * One pass per sentence over its tokens, in this order, each claiming the
- * tokens it reads so the next does not read them again:
- *   1. times: absolute dates ("July 27, 1953", "27 July 1953", "July 1953",
- *      "1953", "the 1950s"), ranges ("from 1950 to 1953", "1950-53"),
- *      dates relative to the article ("sixty-five years ago", "last year",
- *      "yesterday", "on Tuesday", resolved with the article's date and the
- *      tense cues of data/compare/markers.txt), then durations ("three
- *      years", "68-year");
- *   2. numbers: a figure (digits or words, times "million"...), its
+ * One pass per sentence, in this order, each claiming the tokens it reads
+ * so that the next does not read them again:
+ *   1. times: the temporal tagger (src/analysis/timex.h) runs once over each
+ *      article with the article's own date; its dates and ranges become date
+ *      facts (anaphoric and unresolved ones are left out, and so are
+ *      datelines, notes of the article's own date and photo captions), its
+ *      durations duration facts with the noun they measure read here ("68-
+ *      year war", "three years of fighting", "12 years in prison"); the words
+ *      around a date say whether it is a bound ("since 1953") or names one
+ *      of a series ("the 2012 Super Bowl");
+ *   2. numbers: a figure (digits, words, "$5", "30%", times "million"), its
  *      approximator, its unit, and the noun it counts;
  *   3. actors: an action verb and the entities that do it.
- * Anything not understood is skipped: a fact missed costs a comparison, a
- * fact misread costs a false disagreement.
+ * Then each fact gets its context vector.  Anything not understood is
+ * skipped: a fact missed costs a comparison, a fact misread costs a false
+ * disagreement.
  */
 #include "story/facts.h"
 
@@ -56,9 +59,6 @@ typedef struct unit {
     char dim[12];      /* "time", "length", "usd", ... */
     uint32_t dim_id;   /* 1-based */
     double factor;     /* base units per unit */
-    char iso;          /* time units: ISO 8601 designator (Y M W D H M S), else 0 */
-    int iso_time;      /* in the T part */
-    int iso_mult;      /* decade: 10 */
 } unit;
 
 typedef struct winfo {
@@ -248,19 +248,6 @@ static void *lists_make(sl_ctx *ctx)
         memcpy(tmp, g[2], k);
         tmp[k] = '\0';
         u.factor = strtod(tmp, NULL);
-        u.iso_mult = 1;
-        if (nf >= 4 && gl[3] >= 1) {
-            const char *s = g[3];
-            size_t m = gl[3];
-            if (s[0] == 'T' && m >= 2) {
-                u.iso_time = 1;
-                s++;
-                m--;
-            }
-            u.iso = s[0];
-            if (m > 1)
-                u.iso_mult = atoi(s + 1) > 0 ? atoi(s + 1) : 1;
-        }
         if (u.factor <= 0)
             continue;
         if ((id = norm_of(ctx, g[0], gl[0], &toks, &ctoks)) == NONE32) {
@@ -364,8 +351,11 @@ static void *lists_make(sl_ctx *ctx)
         if (nf < 2 || f[0][fl[0] - 1] != ':')
             continue;
         SL_PUSH(l->actions, l->nactions, cact, sl_xstrndup(f[0], fl[0] - 1));
-        if (l->nactions <= 64 && f[0][0] == '~')
-            l->many |= (uint64_t)1 << (l->nactions - 1);
+        {
+            size_t g = l->nactions; /* the group just added, 1-based */
+            if (g >= 1 && g <= 64 && f[0][0] == '~')
+                l->many |= (uint64_t)1 << (g - 1);
+        }
         for (i = 1; i < nf; i++) {
             uint32_t id = norm_of(ctx, f[i], fl[i], &toks, &ctoks);
             if (id == NONE32)
@@ -963,7 +953,7 @@ static unsigned date_context(const scan *s, size_t t0, size_t t1, int plain_year
 
 /* The count and the unit (in days) of a TimeML duration with one part
  * ("P68Y", "PT3H", "P2DE"); 0 when it has none or several. */
-static int parse_duration(const char *v, double *count, double *unit_days, double *iso_mult)
+static int parse_duration(const char *v, double *count, double *unit_days)
 {
     const char *p = v;
     char *end;
@@ -978,7 +968,6 @@ static int parse_duration(const char *v, double *count, double *unit_days, doubl
     if (!(*p >= '0' && *p <= '9'))
         return 0; /* "PXY": a number of years not given */
     x = strtod(p, &end);
-    *iso_mult = 1;
     if (!strcmp(end, "DE"))
         *unit_days = 3652.5;
     else if (!strcmp(end, "CE"))
@@ -1066,11 +1055,11 @@ static void scan_times(scan *s, const sl_tx *tx, size_t ntx, size_t *cursor)
         if (x->pub.type == SL_TIMEX_SET || (x->pub.flags & (SL_TIMEX_ANAPHORIC | SL_TIMEX_UNRESOLVED)))
             continue;
         if (x->pub.type == SL_TIMEX_DURATION) {
-            double count, unit_days, mult;
+            double count, unit_days;
             sl_fact *f;
             size_t next;
             uint32_t h;
-            if (!parse_duration(x->pub.value, &count, &unit_days, &mult))
+            if (!parse_duration(x->pub.value, &count, &unit_days))
                 continue;
             f = new_fact(s, SL_FK_DURATION, t0, t1);
             f->point = count * unit_days;

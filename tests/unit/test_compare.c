@@ -164,9 +164,9 @@ static void check_claims(const sl_corpus *c, const sl_cmp_item *v, size_t n, int
 /* ------------------------------------------------------------------ the labelled clusters */
 
 typedef struct label {
-    int disagree;
-    char kind[16];
     const char *values[9];
+    char kind[16];
+    int disagree;
     int found;
 } label;
 
@@ -186,7 +186,7 @@ static void run_cluster(const char *path, int all_pairs)
     for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
         if (line[0] == '{') {
             size_t n = strlen(line);
-            memcpy(docs + nd, line, n);
+            memcpy(docs + nd, line, n + 1);
             nd += n;
             docs[nd++] = '\n';
         } else if (!strncmp(line, "disagree ", 9) || !strncmp(line, "agree ", 6)) {
