@@ -470,11 +470,19 @@ static void fix_loop(mj *m, sl_cps *line, int depth)
  * sign; other lost bytes become U+FFFD when the run has other evidence.
  *
  * Plausible means: no controls, marks, unassigned or private characters,
- * and either punctuation/symbols (U+2010-U+2BFF: quotes, dashes, ™, €) or
- * emoji among Latin/Greek/Cyrillic letters, or letters touching ASCII
- * letters or standing four or more together, or three or more CJK
- * characters from a whole run (Chinese UTF-8 read as GBK).  Real Chinese
- * and Japanese text almost never re-encodes to valid UTF-8 at all.
+ * and one of
+ *  - punctuation or symbols (quotes, dashes, ™, €, arrows, emoji) among
+ *    letters: GBK only fakes them with rare characters of row 0xE2;
+ *  - Latin letters (or Latin-1 signs) inside or next to ASCII letters or
+ *    digits ("caf茅" is "café"), with no capital right after a small letter
+ *    and no sign glued to a letter;
+ *  - a whole run of four or more Greek or Cyrillic letters, or three or
+ *    more CJK characters (Cyrillic or Chinese UTF-8 read as GBK);
+ *  - once the document has shown GBK mojibake, any whole run of Latin.
+ * Anything next to an undecodable ideograph or kana needs the first kind:
+ * real Chinese and Japanese text then surrounds it, and while it almost
+ * never re-encodes to valid UTF-8 as a whole, single characters often do
+ * (位 is CE BB, "λ").
  */
 
 typedef struct u8dec {
@@ -572,20 +580,42 @@ typedef struct gbkfix {
     int blank;         /* out is white space only */
 } gbkfix;
 
+static int kana_or_ideograph(uint32_t cp)
+{
+    return is_ideograph(cp) || (cp >= 0x3040 && cp <= 0x30FF);
+}
+
+static int ascii_lower(uint32_t cp)
+{
+    return cp >= 'a' && cp <= 'z';
+}
+
+static int ascii_letter(uint32_t cp)
+{
+    return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+}
+
+/* A letter that Latin mojibake may sit next to. */
+static int gbk_letter(uint32_t cp)
+{
+    return ascii_letter(cp) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+}
+
 /* Whether dec[0..dn), decoded from run characters v[s..e) of the run
  * v[rs..re), reads as the text the author wrote (see above). */
 static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t re,
                          const uint32_t *dec, size_t dn, int allow_fffd)
 {
     size_t i, nonascii = 0;
-    int strong = 0, alpha = 1, cjk = 1, ascii_letter = 0;
-    for (i = 0; i < dn; i++) {
-        uint32_t x = dec[i];
+    int strong = 0, latin = 1, alpha = 1, cjk = 1, inner_ascii = 0, whole = s == rs && e == re;
+    uint32_t left = s > 0 ? f->v[s - 1] : 0, right = e < f->n ? f->v[e] : 0, prev = left;
+    for (i = 0; i < dn; prev = dec[i], i++) {
+        uint32_t x = dec[i], next = i + 1 < dn ? dec[i + 1] : right;
         if (x < 0x80) {
             if (x < 0x20 || x == 0x7F)
                 return 0;
             if (ascii_alnum(x))
-                ascii_letter = 1;
+                inner_ascii = 1;
             continue;
         }
         nonascii++;
@@ -599,6 +629,10 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t 
         case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CC:
         case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CF:
             return 0;
+        case UTF8PROC_CATEGORY_LU:
+            if (ascii_lower(prev) || (prev >= 0xDF && prev <= 0x24F && utf8proc_islower((utf8proc_int32_t)prev)))
+                latin = 0; /* a capital right after a small letter */
+            break;
         default:
             break;
         }
@@ -606,6 +640,12 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t 
             return 0;
         if (strong_symbol(x))
             strong = 1;
+        else if ((x >= 0xA0 && x <= 0xBF) || x == 0xD7 || x == 0xF7) {
+            if (x != 0xB0 && x != 0xB2 && x != 0xB3 && x != 0xB5 && x != 0xB9 &&
+                (gbk_letter(prev) || gbk_letter(next)))
+                latin = 0; /* a sign glued to a letter (but 25°C, km², µg) */
+        } else if (!(x >= 0xC0 && x <= 0x24F))
+            latin = 0;
         if (!alphabetic_or_symbol(x))
             alpha = 0;
         if (!cjk_letter(x))
@@ -613,12 +653,16 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t 
     }
     if (!nonascii)
         return 0;
-    if (alpha && (strong || f->relaxed))
+    if (alpha && strong)
         return 1;
-    if (alpha && (ascii_letter || nonascii >= 4 || (s == rs && s > 0 && ascii_alnum(f->v[s - 1])) ||
-                  (e == re && e < f->n && ascii_alnum(f->v[e]))))
+    if ((s == rs ? kana_or_ideograph(left) : 1) || (e == re ? kana_or_ideograph(right) : 1))
+        return 0; /* inside real CJK text */
+    if (latin && (inner_ascii || ascii_alnum(left) || ascii_alnum(right) || (whole && f->relaxed)))
         return 1;
-    return cjk && nonascii >= 3 && s == rs && e == re;
+    if (alpha && whole && !ascii_letter(left) && !ascii_letter(right) &&
+        nonascii >= (f->relaxed ? 2u : 4u))
+        return 1;
+    return cjk && whole && nonascii >= 3;
 }
 
 /* Whether a quote mark after cp opens a quotation. */
