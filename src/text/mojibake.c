@@ -32,6 +32,8 @@
 
 #define MAX_STEPS 16 /* fix steps per line */
 #define MAX_DEPTH 3  /* nesting of decode_inconsistent */
+#define MAX_SEGMENT 256 /* GBK characters decoded from one start: bounds the work on
+                         * a run that decodes far but reads implausibly */
 
 typedef struct bytes {
     unsigned char *p;
@@ -724,19 +726,22 @@ static int lossy_punct_at(const uint32_t *v, size_t n, size_t i)
     return v[i] == 0x9225 && (i + 1 == n || v[i + 1] < 0x80 || v[i + 1] == 0xFFFD);
 }
 
-/* Whether a closing double quote follows v[from..n) before any opening
- * one: then the mark being inferred is an apostrophe, not the closer. */
+/* Whether a closing quote follows v[from..n) in the same sentence, before
+ * any opening one: then the mark being inferred is an apostrophe
+ * ("“Two Chicks Talkin’ Politics”"), not the closer. */
 static int closer_ahead(const uint32_t *v, size_t n, size_t from)
 {
-    size_t i, lim = n - from > 400 ? from + 400 : n;
+    size_t i, lim = n - from > 120 ? from + 120 : n;
     for (i = from; i < lim; i++) {
-        if (v[i] == 0x201C || (v[i] == 0x9225 && !lossy_punct_at(v, n, i)) ||
-            (lossy_punct_at(v, n, i) && (i == 0 || opens(v[i - 1]))))
-            return 0;
-        if (v[i] == 0x201D || (lossy_punct_at(v, n, i) && i > 0 &&
-                               (v[i - 1] == '.' || v[i - 1] == ',' || v[i - 1] == '!' ||
-                                v[i - 1] == '?')))
+        uint32_t c = v[i];
+        if (c == 0x201D)
             return 1;
+        if (c == 0x201C || (c == 0x9225 && !lossy_punct_at(v, n, i)))
+            return 0;
+        if (lossy_punct_at(v, n, i))
+            return i > 0 && !opens(v[i - 1]);
+        if (c == '.' || c == '!' || c == '?' || c == ';')
+            return i + 1 < n && lossy_punct_at(v, n, i + 1);
     }
     return 0;
 }
@@ -875,7 +880,7 @@ static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
         int nends = 0, bad = 0, t, accepted = 0;
         memset(&d, 0, sizeof(d));
         f->tmp.n = 0;
-        for (k = s; k < re && !bad; k++) {
+        for (k = s; k < re && k - s < MAX_SEGMENT && !bad; k++) {
             unsigned pair = sl_gbk_encode(f->g, f->v[k]);
             u8dec saved = d;
             size_t saved_n = f->tmp.n;
@@ -893,7 +898,7 @@ static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
                 nends++;
             }
         }
-        if (f->lossy && !bad && d.need && gbk_tail(f, &d, s, rs, re, &skip))
+        if (f->lossy && !bad && k == re && d.need && gbk_tail(f, &d, s, rs, re, &skip))
             return skip;
         /* the longest complete prefix that reads plausibly (of the last 8) */
         for (t = 0; t < nends && t < 8 && !accepted; t++) {

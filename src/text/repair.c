@@ -120,8 +120,7 @@ void sl_decode_input(const char *in, size_t len, sl_buf *out, sl_editlog *log)
             line++;
         }
     }
-    if (!out->ptr)
-        sl_buf_put(out, "", 0);
+    sl_buf_put(out, "", 0); /* terminated even when empty */
 }
 
 /* ------------------------------------------------------------------ the edit log */
@@ -541,8 +540,7 @@ void sl_repair_text(sl_ctx *ctx, const char *in, size_t len, unsigned flags, sl_
             st.line++;
         }
     }
-    if (!out->ptr)
-        sl_buf_put(out, "", 0);
+    sl_buf_put(out, "", 0); /* terminated even when empty */
     sl_cps_free(&st.cur);
     sl_cps_free(&st.tmp);
     sl_buf_free(&st.b1);
