@@ -11,6 +11,7 @@
  * is reported apart: how many of them storyline happens to fix.
  * Prints one line per file and each failing case; exit status 0.
  */
+#define _POSIX_C_SOURCE 200809L
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -37,13 +38,30 @@ static void put_repr(const char *s)
     putchar('"');
 }
 
+/* s with curly quotes made straight (ftfy's uncurl_quotes, which its
+ * "fixed" includes and storyline never does), in place. */
+static void uncurl(char *s)
+{
+    char *w = s;
+    while (*s) {
+        if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+            (unsigned char)s[2] >= 0x98 && (unsigned char)s[2] <= 0x9F) {
+            *w++ = (unsigned char)s[2] >= 0x9C ? '"' : '\'';
+            s += 3;
+        } else {
+            *w++ = *s++;
+        }
+    }
+    *w = '\0';
+}
+
 static int run_file(sl_ctx *ctx, const char *dir, const char *name, int known, int *total_pass,
                     int *total)
 {
     char path[4096];
     json_error_t err;
     json_t *root;
-    size_t i, n, pass = 0;
+    size_t i, n, pass = 0, loose = 0, full_pass = 0;
     snprintf(path, sizeof(path), "%s/%s.json", dir, name);
     root = json_load_file(path, 0, &err);
     if (!root || !json_is_array(root)) {
@@ -64,10 +82,20 @@ static int run_file(sl_ctx *ctx, const char *dir, const char *name, int known, i
         sl_repair_text(ctx, orig, strlen(orig), SL_REPAIR_ENCODING_ONLY, &out, NULL);
         if (strcmp(sl_buf_cstr(&out), want) == 0) {
             pass++;
-            if (known) {
+            if (known)
                 printf("  fixed known failure: %s\n", label ? label : "");
+        } else if (known) {
+            /* ftfy's expectation there is fix_text's: compare without quote style */
+            char *a = strdup(sl_buf_cstr(&out)), *b = strdup(want);
+            uncurl(a);
+            uncurl(b);
+            if (strcmp(a, b) == 0) {
+                loose++;
+                printf("  fixed known failure but for curly quotes: %s\n", label ? label : "");
             }
-        } else if (!known) {
+            free(a);
+            free(b);
+        } else {
             printf("  FAIL %s: %s\n    original ", name, label ? label : "");
             put_repr(orig);
             printf("\n    expected ");
@@ -76,9 +104,32 @@ static int run_file(sl_ctx *ctx, const char *dir, const char *name, int known, i
             put_repr(sl_buf_cstr(&out));
             printf("\n");
         }
+        if (!known) {
+            /* the full repair against ftfy's fix_text, quote style aside */
+            const char *fixed = json_string_value(json_object_get(c, "fixed"));
+            sl_buf full = SL_BUF_INIT;
+            char *a, *b;
+            sl_repair_text(ctx, orig, strlen(orig), 0, &full, NULL);
+            a = strdup(sl_buf_cstr(&full));
+            b = strdup(fixed ? fixed : want);
+            uncurl(a);
+            uncurl(b);
+            if (strcmp(a, b) == 0)
+                full_pass++;
+            else if (getenv("BENCH_VERBOSE"))
+                printf("  full repair differs from fix_text: %s\n    got  %s\n    want %s\n", label, a, b);
+            free(a);
+            free(b);
+            sl_buf_free(&full);
+        }
         sl_buf_free(&out);
     }
-    printf("%-16s %zu of %zu %s\n", name, pass, n, known ? "fixed (ftfy fails all)" : "pass");
+    if (known)
+        printf("%-16s %zu of %zu fixed, %zu more but for curly quotes (ftfy fails all)\n", name, pass,
+               n, loose);
+    else
+        printf("%-16s %zu of %zu pass   (full repair = fix_text but quote style: %zu)\n", name, pass,
+               n, full_pass);
     if (!known) {
         *total_pass += (int)pass;
         *total += (int)n;
