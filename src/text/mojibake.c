@@ -398,11 +398,11 @@ static int one_step(mj *m, const uint32_t *v, size_t n, sl_cps *out, int depth)
             if (v[i] <= 0x9F)
                 has_c1 = 1;
         }
-        if (mask)
-            mask &= sl_charmap_mask(m->cm, v[i]);
     }
     if (ascii || !sl_badness_any(m->bd, v, n))
         return -1;
+    for (i = 0; i < n && mask; i++)
+        mask &= sl_charmap_mask(m->cm, v[i]);
     for (e = 0; e < SL_CM_N; e++) {
         if ((mask & (1u << e)) && try_codepage(m, v, n, e, out) &&
             !sl_cps_equal(out->v, out->n, v, n))
@@ -464,12 +464,21 @@ static void fix_loop(mj *m, sl_cps *line, int depth)
  * the longest prefix that decodes completely and reads plausibly replaces
  * its characters; else the first character is kept and the rest tried.
  *
- * Where the third byte met a byte that cannot follow in GBK (a space, a
+ * GBK has no lead byte 0x80, so a UTF-8 continuation byte 0x80 that falls
+ * at a lead position is always dropped ("”—" is E2 80 9D E2 [80] 94): it
+ * is put back where decoding would otherwise fail.
+ *
+ * Where a third byte met a byte that cannot follow it in GBK (a space, a
  * digit, punctuation, the end of the text), the decoder dropped it: "鈥 "
  * is E2 80 and a lost byte.  A second pass (lossy) completes such runs:
- * after E2 80 the lost byte is a quote or dash inferred from the
- * neighbours; after E2 82 it is the euro sign, after E2 84 the trade mark
- * sign; other lost bytes become U+FFFD when the run has other evidence.
+ * after E2 80 the lost byte is inferred from the neighbours (infer_punct:
+ * a dash between spaces, a closing quote after an opened one, an
+ * apostrophe after a letter, an en dash between digits, a bullet starting
+ * a line; before an ASCII letter only 0xA1-0xA7 leave a gap, so "…");
+ * after E2 82 it is the euro sign, after E2 84 the trade mark sign, after
+ * E2 96 at a line start "►"; other lost bytes become U+FFFD when the run
+ * has other evidence.  A U+FFFD that a decoder wrote for the lost byte is
+ * taken in.
  *
  * Plausible means: no controls, marks, unassigned or private characters,
  * and one of
@@ -968,25 +977,25 @@ static void count_dashes(const uint32_t *v, size_t n, sl_mojibake_doc *doc)
     if (!doc)
         return;
     for (i = 1; i + 1 < n; i++) {
-        if (v[i - 1] == ' ' && v[i + 1] == ' ') {
+        if ((v[i] == 0x2013 || v[i] == 0x2014) && v[i - 1] == ' ' && v[i + 1] == ' ') {
             doc->en_dashes += v[i] == 0x2013;
             doc->em_dashes += v[i] == 0x2014;
         }
     }
 }
 
-void sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibake_log_fn fn,
-                     void *user)
+int sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibake_log_fn fn,
+                    void *user)
 {
     mj m;
     sl_cps out = {NULL, 0, 0};
     const sl_gbk *g;
-    int k, rule, gbk_seen = doc && doc->gbk;
+    int k, rule, changed = 0, gbk_seen = doc && doc->gbk;
     m.ctx = ctx;
     m.cm = sl_charmap_get(ctx);
     m.bd = sl_badness_get(ctx);
     g = has_ideograph(line->v, line->n) ? sl_gbk_get(ctx) : NULL;
-    for (k = 0; k < 2; k++) {
+    for (k = g ? 0 : 1; k < 2; k++) {
         /* pass 0 decodes whole characters; pass 1 infers lost bytes, with
          * the dashes of the text so far as evidence of its style */
         if (k)
@@ -997,6 +1006,7 @@ void sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibak
                 fn(user, k ? SL_MOJI_GBK_LOSSY : SL_MOJI_GBK, line->v, line->n, out.v, out.n);
             sl_cps_swap(line, &out);
             gbk_seen = 1;
+            changed = 1;
             if (doc)
                 doc->gbk = 1;
         }
@@ -1008,6 +1018,8 @@ void sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibak
         if (fn)
             fn(user, rule, line->v, line->n, out.v, out.n);
         sl_cps_swap(line, &out);
+        changed = 1;
     }
     sl_cps_free(&out);
+    return changed;
 }

@@ -58,8 +58,8 @@ typedef struct sl_mojibake_doc {
 
 /* Undoes mojibake in one line (no '\n' in it), replacing its contents;
  * doc (may be NULL) carries evidence from line to line; reports each step
- * to fn (may be NULL). */
-void sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibake_log_fn fn,
-                     void *user);
+ * to fn (may be NULL).  Returns whether the line changed. */
+int sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibake_log_fn fn,
+                    void *user);
 
 #endif

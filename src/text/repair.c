@@ -420,15 +420,8 @@ static void repair_line(rp *st, const char *s, size_t n, sl_buf *out)
     }
     for (i = 0; i < st->cur.n && !nonascii; i++)
         nonascii = st->cur.v[i] >= 0x80;
-    if (nonascii) {
-        sl_cps before = {NULL, 0, 0};
-        size_t n0 = st->cur.n;
-        sl_cps_append(&before, st->cur.v, n0);
-        sl_mojibake_fix(st->ctx, &st->cur, &st->moji, log_mojibake, st);
-        if (!sl_cps_equal(before.v, before.n, st->cur.v, st->cur.n))
-            changed = 1;
-        sl_cps_free(&before);
-    }
+    if (nonascii && sl_mojibake_fix(st->ctx, &st->cur, &st->moji, log_mojibake, st))
+        changed = 1;
     if (!(st->flags & SL_REPAIR_ENCODING_ONLY)) {
         for (i = 0; i < st->cur.n; i++) {
             uint32_t c = st->cur.v[i];
