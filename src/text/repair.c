@@ -354,37 +354,20 @@ static int nfc(const uint32_t *v, size_t n, sl_cps *out, sl_buf *scratch)
 
 /* ------------------------------------------------------------------ lines */
 
-/* What flags a byte raises in the fast scan of a line. */
-enum { B_HIGH = 1, B_CTRL = 2, B_AMP = 4 };
-
-static const unsigned char *byte_class(void)
-{
-    static unsigned char t[256];
-    static int ready;
-    /* a benign race: every thread writes the same values */
-    if (!ready) {
-        int c;
-        for (c = 0; c < 256; c++)
-            t[c] = (unsigned char)(c >= 0x80 ? B_HIGH : (c < 0x20 && c != '\t') || c == 0x7F ? B_CTRL
-                                                     : c == '&' ? B_AMP : 0);
-        ready = 1;
-    }
-    return t;
-}
-
 /* Repairs one line (or piece of one) s[0..n) into out. */
 static void repair_line(rp *st, const char *s, size_t n, sl_buf *out)
 {
     const unsigned char *u = (const unsigned char *)s;
-    const unsigned char *cls = byte_class();
-    unsigned any = 0;
     size_t i;
-    int changed = 0, invalid = 0, nonascii = 0, ctrl = 0, invis = 0, space = 0, nfc_need = 0;
-    for (i = 0; i < n; i++)
-        any |= cls[u[i]];
-    if (!st->entities)
-        any &= ~(unsigned)B_AMP;
-    if (!any) {
+    int changed = 0, invalid = 0, amp = 0, nonascii = 0, ctrl = 0, invis = 0, space = 0,
+        nfc_need = 0;
+    /* the fast path: printable ASCII (and tabs), no '&' to decode */
+    for (i = 0; i < n; i++) {
+        unsigned char c = u[i];
+        if (c >= 0x7F || (c < 0x20 && c != '\t') || (c == '&' && st->entities))
+            break;
+    }
+    if (i == n) {
         sl_buf_put(out, s, n);
         return;
     }
@@ -398,6 +381,7 @@ static void repair_line(rp *st, const char *s, size_t n, sl_buf *out)
             k = 1;
             invalid = 1;
         }
+        amp |= cp == '&';
         st->cur.v[st->cur.n++] = cp;
         i += (size_t)k;
     }
@@ -412,7 +396,7 @@ static void repair_line(rp *st, const char *s, size_t n, sl_buf *out)
                            st->b1.ptr, st->b1.len);
         }
     }
-    if ((any & B_AMP) && sl_entities_decode(st->ctx, st->cur.v, st->cur.n, &st->tmp)) {
+    if (amp && st->entities && sl_entities_decode(st->ctx, st->cur.v, st->cur.n, &st->tmp)) {
         log_change(st, "html-entity", "HTML character references were decoded", st->cur.v,
                    st->cur.n, st->tmp.v, st->tmp.n);
         sl_cps_swap(&st->cur, &st->tmp);
