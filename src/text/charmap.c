@@ -76,6 +76,12 @@ static uint32_t iconv_one(iconv_t cd, const unsigned char *in, size_t n)
     return (uint32_t)o[0] | (uint32_t)o[1] << 8 | (uint32_t)o[2] << 16 | (uint32_t)o[3] << 24;
 }
 
+/* iconv_open's failure value is (iconv_t)-1; the one cast lives here. */
+static int cd_failed(iconv_t cd)
+{
+    return cd == (iconv_t)-1; /* NOLINT(performance-no-int-to-ptr): iconv's API */
+}
+
 static cm_entry *cm_find(const sl_charmap *cm, uint32_t cp)
 {
     size_t i;
@@ -128,7 +134,7 @@ static void *charmap_make(sl_ctx *ctx)
     (void)ctx;
     for (e = 0; e < SL_CM_N; e++) {
         iconv_t cd = iconv_open("UTF-32LE", cm_iconv[e]);
-        int have = cd != (iconv_t)-1;
+        int have = !cd_failed(cd);
         for (b = 0; b < 256; b++) {
             unsigned char byte = (unsigned char)b;
             uint32_t cp = 0;
@@ -239,7 +245,7 @@ static void *gbk_make(sl_ctx *ctx)
     unsigned lead, trail;
     int k;
     (void)ctx;
-    if (gbk == (iconv_t)-1 && gb18030 == (iconv_t)-1)
+    if (cd_failed(gbk) && cd_failed(gb18030))
         return NULL;
     g = sl_xcalloc(1, sizeof(*g));
     for (lead = 0x81; lead <= 0xFE; lead++) {
@@ -252,7 +258,7 @@ static void *gbk_make(sl_ctx *ctx)
             pair[1] = (unsigned char)trail;
             for (k = 0; k < 2; k++) {
                 iconv_t cd = k ? gb18030 : gbk;
-                if (cd == (iconv_t)-1)
+                if (cd_failed(cd))
                     continue;
                 cp = iconv_one(cd, pair, 2);
                 if (!cp)
@@ -263,9 +269,9 @@ static void *gbk_make(sl_ctx *ctx)
             }
         }
     }
-    if (gbk != (iconv_t)-1)
+    if (!cd_failed(gbk))
         iconv_close(gbk);
-    if (gb18030 != (iconv_t)-1)
+    if (!cd_failed(gb18030))
         iconv_close(gb18030);
     return g;
 }
