@@ -41,6 +41,7 @@
 #define SL_REPAIR_CHUNK ((size_t)1 << 20) /* bytes of one line repaired at once */
 #define LOG_CONTEXT 30                      /* characters of word context in the log */
 #define LOG_MAX 160                         /* characters of one logged text */
+#define LOG_BYTES 480                       /* bytes of one logged decoded line */
 #define SYNC_WINDOW 64                      /* how far the log's diff looks to resync */
 #define SYNC_LEN 3                          /* equal characters that resync it */
 
@@ -71,6 +72,31 @@ static uint32_t cesu_pair(const unsigned char *s, size_t n)
     return 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
 }
 
+/* Logs a line that needed cp1252 decoding; a long one is cut to LOG_BYTES
+ * bytes around its first such byte, at offset `bad`. */
+static void log_decoded_line(sl_editlog *log, size_t line, const char *s, size_t n, size_t bad)
+{
+    char tmp[LOG_BYTES + 8];
+    if (n > LOG_BYTES) {
+        size_t a = bad > LOG_BYTES / 3 ? sl_utf8_back(s, bad - LOG_BYTES / 3) : 0, k = 0, e;
+        e = a + LOG_BYTES < n ? sl_utf8_back(s, a + LOG_BYTES) : n;
+        if (a) {
+            memcpy(tmp, "\xE2\x80\xA6", 3);
+            k = 3;
+        }
+        memcpy(tmp + k, s + a, e - a);
+        k += e - a;
+        if (e < n) {
+            memcpy(tmp + k, "\xE2\x80\xA6", 3);
+            k += 3;
+        }
+        s = tmp;
+        n = k;
+    }
+    sl_editlog_add(log, SL_EDIT_REPAIR, "invalid-utf8", "bytes that are not UTF-8 were decoded as cp1252",
+                   line, NULL, 0, s, n);
+}
+
 /* Decoding goes line by line: valid stretches are copied in one piece, a
  * surrogate pair in CESU-8 becomes its character, any other byte that is
  * not UTF-8 is read as cp1252. */
@@ -82,7 +108,7 @@ void sl_decode_input(const char *in, size_t len, sl_buf *out, sl_editlog *log)
         i = 3;
     sl_buf_grow(out, len - i);
     while (i < len) {
-        size_t line_start = out->len, bad = 0, e = i;
+        size_t line_start = out->len, bad = 0, first_bad = 0, e = i;
         while (e < len && s[e] != '\n' && s[e] != '\r')
             e++;
         while (i < e) {
@@ -100,6 +126,8 @@ void sl_decode_input(const char *in, size_t len, sl_buf *out, sl_editlog *log)
                 sl_buf_put(out, in + a, i - a);
             if (i < e && s[i] >= 0x80) {
                 uint32_t cp = cesu_pair(s + i, e - i);
+                if (!bad)
+                    first_bad = out->len - line_start;
                 if (cp) {
                     sl_buf_put_cp(out, cp);
                     i += 6;
@@ -111,9 +139,7 @@ void sl_decode_input(const char *in, size_t len, sl_buf *out, sl_editlog *log)
             }
         }
         if (bad && log)
-            sl_editlog_add(log, SL_EDIT_REPAIR, "invalid-utf8",
-                           "bytes that are not UTF-8 were decoded as cp1252", line, NULL, 0,
-                           out->ptr + line_start, out->len - line_start);
+            log_decoded_line(log, line, out->ptr + line_start, out->len - line_start, first_bad);
         if (e < len) {
             sl_buf_putc(out, '\n');
             i = e + 1 + (s[e] == '\r' && e + 1 < len && s[e + 1] == '\n');
