@@ -554,11 +554,6 @@ static int strong_symbol(uint32_t cp)
            (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F300 && cp <= 0x1FAFF);
 }
 
-static int alphabetic_or_symbol(uint32_t cp)
-{
-    return (cp >= 0xA0 && cp <= 0x24F) || (cp >= 0x370 && cp <= 0x52F) || strong_symbol(cp);
-}
-
 static int cjk_letter(uint32_t cp)
 {
     return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
@@ -606,10 +601,42 @@ static int ascii_letter(uint32_t cp)
     return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 }
 
+/* The Latin letters that UTF-8 of Latin text turns into: Latin-1 and
+ * Latin Extended-A (without the rare kra, L with middle dot, n preceded by
+ * apostrophe and long s), and the Romanian and Vietnamese ones of
+ * Extended-B. */
+static int common_latin(uint32_t cp)
+{
+    if (cp >= 0xC0 && cp <= 0x17F)
+        return cp != 0xD7 && cp != 0xF7 && cp != 0x138 && cp != 0x13F && cp != 0x140 &&
+               cp != 0x149 && cp != 0x17F;
+    return (cp >= 0x218 && cp <= 0x21B) || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0;
+}
+
 /* A letter that Latin mojibake may sit next to. */
 static int gbk_letter(uint32_t cp)
 {
-    return ascii_letter(cp) || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7);
+    return ascii_letter(cp) || common_latin(cp);
+}
+
+/* What a character decoded from GBK mojibake is, for gbk_plausible(). */
+enum { D_STRONG, D_LATIN, D_SIGN, D_GREEK, D_CYRILLIC, D_CJK, D_OTHER, D_KINDS };
+
+static int decoded_kind(uint32_t x)
+{
+    if (strong_symbol(x))
+        return D_STRONG;
+    if (common_latin(x))
+        return D_LATIN;
+    if ((x >= 0xA0 && x <= 0xBF) || x == 0xD7 || x == 0xF7)
+        return D_SIGN;
+    if (x >= 0x386 && x <= 0x3CE)
+        return D_GREEK;
+    if ((x >= 0x400 && x <= 0x45F) || x == 0x490 || x == 0x491)
+        return D_CYRILLIC;
+    if (cjk_letter(x))
+        return D_CJK;
+    return D_OTHER;
 }
 
 /* Whether dec[0..dn), decoded from run characters v[s..e) of the run
@@ -617,63 +644,69 @@ static int gbk_letter(uint32_t cp)
 static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t re,
                          const uint32_t *dec, size_t dn, int allow_fffd)
 {
-    size_t i, nonascii = 0;
-    int strong = 0, latin = 1, alpha = 1, cjk = 1, inner_ascii = 0, whole = s == rs && e == re;
+    size_t i, k[D_KINDS], nonascii = 0, neutral = 0;
+    int cased = 1, glued = 0, inner_letter = 0, whole = s == rs && e == re;
     uint32_t left = s > 0 ? f->v[s - 1] : 0, right = e < f->n ? f->v[e] : 0, prev = left;
+    memset(k, 0, sizeof(k));
     for (i = 0; i < dn; prev = dec[i], i++) {
         uint32_t x = dec[i], next = i + 1 < dn ? dec[i + 1] : right;
+        int kind;
         if (x < 0x80) {
             if (x < 0x20 || x == 0x7F)
                 return 0;
-            if (ascii_alnum(x))
-                inner_ascii = 1;
+            inner_letter |= ascii_letter(x);
             continue;
         }
         nonascii++;
         /* neutral: a soft hyphen mid-word, zero-width and direction marks,
          * joiners and variation selectors of emoji */
         if ((x == 0xFFFD && allow_fffd) || x == 0xAD || (x >= 0x200B && x <= 0x200F) ||
-            x == 0x2060 || x == 0xFEFF || (x >= 0xFE00 && x <= 0xFE0F))
+            x == 0x2060 || x == 0xFEFF || (x >= 0xFE00 && x <= 0xFE0F)) {
+            neutral++;
             continue;
+        }
         switch (utf8proc_category((utf8proc_int32_t)x)) {
         case UTF8PROC_CATEGORY_MN: case UTF8PROC_CATEGORY_MC: case UTF8PROC_CATEGORY_ME:
         case UTF8PROC_CATEGORY_CN: case UTF8PROC_CATEGORY_CO: case UTF8PROC_CATEGORY_CC:
         case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CF:
             return 0;
         case UTF8PROC_CATEGORY_LU:
-            if (ascii_lower(prev) || (prev >= 0xDF && prev <= 0x24F && utf8proc_islower((utf8proc_int32_t)prev)))
-                latin = 0; /* a capital right after a small letter */
+            if (ascii_lower(prev) || (common_latin(prev) && utf8proc_islower((utf8proc_int32_t)prev)))
+                cased = 0; /* a capital right after a small letter */
             break;
         default:
             break;
         }
         if (x == 0xFFFD)
             return 0;
-        if (strong_symbol(x))
-            strong = 1;
-        else if ((x >= 0xA0 && x <= 0xBF) || x == 0xD7 || x == 0xF7) {
-            if (x != 0xB0 && x != 0xB2 && x != 0xB3 && x != 0xB5 && x != 0xB9 &&
-                (gbk_letter(prev) || gbk_letter(next)))
-                latin = 0; /* a sign glued to a letter (but 25°C, km², µg) */
-        } else if (!(x >= 0xC0 && x <= 0x24F))
-            latin = 0;
-        if (!alphabetic_or_symbol(x))
-            alpha = 0;
-        if (!cjk_letter(x))
-            cjk = 0;
+        kind = decoded_kind(x);
+        k[kind]++;
+        /* a sign glued to a letter (but 25°C, km², µg) */
+        if (kind == D_SIGN && x != 0xB0 && x != 0xB2 && x != 0xB3 && x != 0xB5 && x != 0xB9 &&
+            (gbk_letter(prev) || gbk_letter(next)))
+            glued = 1;
     }
-    if (!nonascii)
+    if (!nonascii || k[D_OTHER])
         return 0;
-    if (alpha && strong)
-        return 1;
+    if (k[D_STRONG] && !k[D_CJK])
+        return 1; /* punctuation among letters */
     if ((s == rs ? kana_or_ideograph(left) : 1) || (e == re ? kana_or_ideograph(right) : 1))
         return 0; /* inside real CJK text */
-    if (latin && (inner_ascii || ascii_alnum(left) || ascii_alnum(right) || (whole && f->relaxed)))
-        return 1;
-    if (alpha && whole && !ascii_letter(left) && !ascii_letter(right) &&
-        nonascii >= (f->relaxed ? 2u : 4u))
-        return 1;
-    return cjk && whole && nonascii >= 3;
+    if (neutral == nonascii) /* a soft hyphen or direction mark inside a word */
+        return inner_letter || ascii_letter(left) || ascii_letter(right);
+    if ((k[D_LATIN] || k[D_SIGN]) && !k[D_GREEK] && !k[D_CYRILLIC] && !k[D_CJK]) {
+        if (!cased || glued)
+            return 0;
+        if (whole && f->relaxed)
+            return 1;
+        if (k[D_LATIN]) /* letters inside or next to ASCII letters: caf茅 */
+            return inner_letter || ascii_letter(left) || ascii_letter(right);
+        return (left >= '0' && left <= '9') || (right >= '0' && right <= '9'); /* 拢5 */
+    }
+    if ((k[D_GREEK] == 0) != (k[D_CYRILLIC] == 0) && !k[D_LATIN] && !k[D_SIGN] && !k[D_CJK])
+        return whole && !ascii_letter(left) && !ascii_letter(right) &&
+               k[D_GREEK] + k[D_CYRILLIC] >= (f->relaxed ? 2u : 4u);
+    return k[D_CJK] == nonascii && whole && nonascii >= 3;
 }
 
 /* Whether a quote mark after cp opens a quotation. */
