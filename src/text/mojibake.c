@@ -639,14 +639,17 @@ static int decoded_kind(uint32_t x)
     return D_OTHER;
 }
 
-/* Whether dec[0..dn), decoded from run characters v[s..e) of the run
- * v[rs..re), reads as the text the author wrote (see above). */
-static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t re,
+/* Whether dec[0..dn), decoded from the run characters v[s..e), reads as
+ * the text the author wrote (see above).  `lopen` says the segment starts
+ * the run or follows a repaired segment, `ropen` that it ends the run (or
+ * was cut at MAX_SEGMENT): else a real CJK character touches it. */
+static int gbk_plausible(const gbkfix *f, size_t s, size_t e, int lopen, int ropen,
                          const uint32_t *dec, size_t dn, int allow_fffd)
 {
     size_t i, k[D_KINDS], nonascii = 0, neutral = 0;
-    int cased = 1, glued = 0, inner_letter = 0, whole = s == rs && e == re;
-    uint32_t left = s > 0 ? f->v[s - 1] : 0, right = e < f->n ? f->v[e] : 0, prev = left;
+    int cased = 1, glued = 0, inner_letter = 0, whole = lopen && ropen;
+    uint32_t left = f->out->n ? f->out->v[f->out->n - 1] : 0, right = e < f->n ? f->v[e] : 0;
+    uint32_t prev = left;
     memset(k, 0, sizeof(k));
     for (i = 0; i < dn; prev = dec[i], i++) {
         uint32_t x = dec[i], next = i + 1 < dn ? dec[i + 1] : right;
@@ -690,7 +693,7 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, size_t rs, size_t 
         return 0;
     if (k[D_STRONG] && !k[D_CJK])
         return 1; /* punctuation among letters */
-    if ((s == rs ? kana_or_ideograph(left) : 1) || (e == re ? kana_or_ideograph(right) : 1))
+    if (!lopen || !ropen || kana_or_ideograph(left) || kana_or_ideograph(right))
         return 0; /* inside real CJK text */
     if (neutral == nonascii) /* a soft hyphen or direction mark inside a word */
         return inner_letter || ascii_letter(left) || ascii_letter(right);
@@ -881,7 +884,7 @@ static int feed_pair(u8dec *d, unsigned pair, int lost80, sl_cps *tmp)
 /* Completes a run whose decoding ended with bytes missing (d), in the lossy
  * pass; returns 1 (and how many characters after the run it consumed) when
  * it did. */
-static int gbk_tail(gbkfix *f, const u8dec *d, size_t s, size_t rs, size_t re, size_t *skip)
+static int gbk_tail(gbkfix *f, const u8dec *d, size_t s, size_t re, int lopen, size_t *skip)
 {
     const uint32_t *v = f->v;
     uint32_t right = re < f->n ? v[re] : 0, left, lost;
@@ -902,7 +905,7 @@ static int gbk_tail(gbkfix *f, const u8dec *d, size_t s, size_t rs, size_t re, s
     if (lost == 0xFFFD && k == f->tmp.n)
         return 0;
     sl_cps_push(&f->tmp, lost);
-    if (!gbk_plausible(f, s, re, rs, re, f->tmp.v, f->tmp.n, lost == 0xFFFD)) {
+    if (!gbk_plausible(f, s, re, lopen, 1, f->tmp.v, f->tmp.n, lost == 0xFFFD)) {
         f->tmp.n--;
         return 0;
     }
@@ -912,14 +915,27 @@ static int gbk_tail(gbkfix *f, const u8dec *d, size_t s, size_t rs, size_t re, s
 }
 
 /* Repairs the run v[rs..re) into out; returns how many characters after
- * the run it consumed (a U+FFFD standing for the lost byte). */
+ * the run it consumed (a U+FFFD standing for the lost byte).
+ *
+ * The work is bounded: a segment is decoded at most MAX_SEGMENT characters
+ * far, with at most two lost 0x80 bytes put back, and after a character
+ * that stays as it is (real CJK text) only characters whose GBK form
+ * starts like UTF-8 punctuation or emoji (0xE2, 0xF0) are tried as starts,
+ * the only kind gbk_plausible would accept there. */
 static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
 {
     size_t s = rs;
+    int prev_fixed = 0; /* v[s - 1] was part of a repaired segment */
     while (s < re) {
         u8dec d;
-        size_t k, ends[8], dns[8], skip;
-        int nends = 0, bad = 0, t, accepted = 0;
+        size_t k, ends[4], dns[4], skip;
+        int nends = 0, bad = 0, t, accepted = 0, lost80 = 0, lopen = s == rs || prev_fixed;
+        unsigned lead = sl_gbk_encode(f->g, f->v[s]) >> 8;
+        if (!lopen && lead != 0xE2 && lead != 0xF0) {
+            sl_cps_push(f->out, f->v[s]);
+            s++;
+            continue;
+        }
         memset(&d, 0, sizeof(d));
         f->tmp.n = 0;
         for (k = s; k < re && k - s < MAX_SEGMENT && !bad; k++) {
@@ -931,27 +947,30 @@ static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
                  * fell at a lead position was dropped.  Put it back. */
                 d = saved;
                 f->tmp.n = saved_n;
-                if (!saved.need || !feed_pair(&d, pair, 1, &f->tmp))
+                if (!saved.need || lost80 == 2 || !feed_pair(&d, pair, 1, &f->tmp))
                     bad = 1;
+                lost80++;
             }
             if (!bad && d.need == 0) {
-                ends[nends % 8] = k + 1;
-                dns[nends % 8] = f->tmp.n;
+                ends[nends % 4] = k + 1;
+                dns[nends % 4] = f->tmp.n;
                 nends++;
             }
         }
-        if (f->lossy && !bad && k == re && d.need && gbk_tail(f, &d, s, rs, re, &skip))
+        if (f->lossy && !bad && k == re && d.need && gbk_tail(f, &d, s, re, lopen, &skip))
             return skip;
-        /* the longest complete prefix that reads plausibly (of the last 8) */
-        for (t = 0; t < nends && t < 8 && !accepted; t++) {
-            int slot = (nends - 1 - t) % 8;
-            if (gbk_plausible(f, s, ends[slot], rs, re, f->tmp.v, dns[slot], 0)) {
+        /* the longest complete prefix that reads plausibly (of the last 4) */
+        for (t = 0; t < nends && t < 4 && !accepted; t++) {
+            int slot = (nends - 1 - t) % 4;
+            if (gbk_plausible(f, s, ends[slot], lopen, ends[slot] == re || ends[slot] - s >= MAX_SEGMENT,
+                              f->tmp.v, dns[slot], 0)) {
                 sl_cps_append(f->out, f->tmp.v, dns[slot]);
                 s = ends[slot];
                 f->changed = 1;
                 accepted = 1;
             }
         }
+        prev_fixed = accepted;
         if (!accepted) {
             sl_cps_push(f->out, f->v[s]);
             s++;

@@ -195,6 +195,10 @@ static void log_change(rp *st, const char *rule, const char *reason, const uint3
     size_t nsp = 0, csp = 0, i = 0, j = 0, pre = 0, suf = 0, k;
     if (!st->log || sl_cps_equal(a, an, b, bn))
         return;
+    if (st->log->max && st->log->n >= st->log->max) {
+        st->log->dropped++; /* full: spare the diff */
+        return;
+    }
     while (pre < an && pre < bn && a[pre] == b[pre])
         pre++;
     while (suf < an - pre && suf < bn - pre && a[an - 1 - suf] == b[bn - 1 - suf])

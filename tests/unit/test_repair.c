@@ -395,7 +395,9 @@ static void public_api(void **state)
 
 static void pathological(void **state)
 {
-    static const char *const units[] = {"Ã", "鈥", "â€™", "&amp;", "鈥渃", "x", "\xC2\x85", "e\xCC\x81"};
+    /* each repeated over 2 MB: none may take more than linear time */
+    static const char *const units[] = {"Ã",  "鈥", "â€™", "&amp;", "鈥渃", "x", "\xC2\x85", "e\xCC\x81",
+                                        "脙", "袩", "锟斤拷", "ÂÃ", " Ã ", "鉂わ笍"};
     size_t u;
     for (u = 0; u < N(units); u++) {
         sl_buf in = SL_BUF_INIT, out = SL_BUF_INIT;
