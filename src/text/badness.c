@@ -22,6 +22,7 @@
 #include <utf8proc.h>
 
 #include "core/data.h"
+#include "text/ranges.h"
 #include "util/mem.h"
 #include "util/utf8.h"
 
@@ -247,23 +248,6 @@ static void add_class(sl_badness *b, uint32_t cp, unsigned bits)
     SL_PUSH(b->high, b->nhigh, b->chigh, e);
 }
 
-static int parse_hex(const char **p, const char *end, uint32_t *out)
-{
-    uint32_t v = 0;
-    int nd = 0;
-    while (*p < end && nd < 7) {
-        char c = **p;
-        int d = c >= '0' && c <= '9' ? c - '0' : (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
-        if (d < 0)
-            break;
-        v = v * 16 + (uint32_t)d;
-        (*p)++;
-        nd++;
-    }
-    *out = v;
-    return nd > 0 && v <= 0x10FFFF;
-}
-
 static void load_classes(sl_badness *b)
 {
     size_t len, pos = 0, n;
@@ -278,16 +262,8 @@ static void load_classes(sl_badness *b)
             continue;
         for (;;) {
             uint32_t lo, hi;
-            while (p < end && (*p == ' ' || *p == '\t'))
-                p++;
-            if (p >= end || *p == '#' || !parse_hex(&p, end, &lo))
+            if (!sl_hex_range(&p, end, &lo, &hi))
                 break;
-            hi = lo;
-            if (p < end && *p == '-') {
-                p++;
-                if (!parse_hex(&p, end, &hi) || hi < lo)
-                    break;
-            }
             for (; lo <= hi; lo++)
                 add_class(b, lo, 1u << bit);
         }
@@ -316,9 +292,9 @@ static int parse_pos(sl_badness *b, const char **pp, const char *end, bpos *pos)
                 return 0;
             p++;
         } else if (*p == 'U' && p + 1 < end && p[1] == '+') {
-            uint32_t cp;
+            uint32_t cp, hi;
             p += 2;
-            if (!parse_hex(&p, end, &cp) || pos->nlits >= B_MAX_LITS)
+            if (!sl_hex_range(&p, end, &cp, &hi) || hi != cp || pos->nlits >= B_MAX_LITS)
                 return 0;
             pos->lits[pos->nlits++] = cp;
         } else {

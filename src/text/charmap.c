@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text/ranges.h"
 #include "util/mem.h"
 
 #define CM_DIRECT 0x2600 /* characters below this are indexed directly */
@@ -115,23 +116,16 @@ static cm_entry *cm_add(sl_charmap *cm, uint32_t cp)
     ((1u << SL_CM_LATIN1) | (1u << SL_CM_CP1252) | (1u << SL_CM_CP1251) | (1u << SL_CM_CP1250) | \
      (1u << SL_CM_CP1253) | (1u << SL_CM_CP1254) | (1u << SL_CM_CP1257))
 
-/* Continuations that stand for themselves (dashes, quotes, bullet,
- * ellipsis), so they do not count as strict clues. */
-static int loose_continuation(uint32_t cp)
-{
-    switch (cp) {
-    case 0x2013: case 0x2014: case 0x2015: case 0x2018: case 0x2019: case 0x201A:
-    case 0x201C: case 0x201D: case 0x201E: case 0x2022: case 0x2026:
-        return 1;
-    }
-    return 0;
-}
-
 static void *charmap_make(sl_ctx *ctx)
 {
+    static const char *const loose_names[] = {"loose"};
     sl_charmap *cm = sl_xcalloc(1, sizeof(*cm));
+    sl_ranges loose = {NULL, 0, 0, 0};
     int e, b;
     (void)ctx;
+    /* continuations that stand for themselves (dashes, quotes, bullet,
+     * ellipsis) are no strict clues */
+    sl_ranges_load(&loose, "repair/clues", loose_names, 1);
     for (e = 0; e < SL_CM_N; e++) {
         iconv_t cd = iconv_open("UTF-32LE", cm_iconv[e]);
         int have = !cd_failed(cd);
@@ -180,11 +174,12 @@ static void *charmap_make(sl_ctx *ctx)
                 else if (b == 0xF0 || b == 0xF3)
                     ent->clue |= SL_CLUE_FIRST4;
                 else if (b >= 0x80 && b <= 0xBF)
-                    ent->clue |= loose_continuation(cp) ? SL_CLUE_CONT
-                                                        : SL_CLUE_CONT | SL_CLUE_STRICT;
+                    ent->clue |= sl_ranges_get(&loose, cp) ? SL_CLUE_CONT
+                                                           : SL_CLUE_CONT | SL_CLUE_STRICT;
             }
         }
     }
+    sl_ranges_free(&loose);
     return cm;
 }
 

@@ -28,6 +28,7 @@
 
 #include "text/badness.h"
 #include "text/charmap.h"
+#include "text/ranges.h"
 #include "util/mem.h"
 
 #define MAX_STEPS 16 /* fix steps per line */
@@ -534,31 +535,9 @@ static int u8_feed(u8dec *d, unsigned char c, uint32_t *cp)
     return 0;
 }
 
-static int is_ideograph(uint32_t cp)
-{
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFF00 && cp <= 0xFFEF) || (cp >= 0x20000 && cp <= 0x2FFFF);
-}
-
 static int ascii_alnum(uint32_t cp)
 {
     return cp < 0x80 && ((cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z'));
-}
-
-/* Punctuation and symbols that UTF-8 text has and mojibake rarely fakes. */
-static int strong_symbol(uint32_t cp)
-{
-    return (cp >= 0x2010 && cp <= 0x205E) || (cp >= 0x20A0 && cp <= 0x20BF) ||
-           (cp >= 0x2100 && cp <= 0x214F) || (cp >= 0x2190 && cp <= 0x21FF) ||
-           (cp >= 0x25A0 && cp <= 0x25FF) ||
-           (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F300 && cp <= 0x1FAFF);
-}
-
-static int cjk_letter(uint32_t cp)
-{
-    return (cp >= 0x3000 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0xFF00 && cp <= 0xFFEF) ||
-           (cp >= 0x20000 && cp <= 0x2FFFF);
 }
 
 /* The quotations open at a point of a line, innermost last: 'd' for “,
@@ -582,14 +561,10 @@ typedef struct gbkfix {
     int changed;
     size_t qpos;       /* out scanned for quotes up to here */
     qstack q;          /* quotations open in out */
+    const sl_ranges *kinds; /* data/repair/decoded.txt */
     size_t bpos;       /* out scanned for blanks up to here */
     int blank;         /* out is white space only */
 } gbkfix;
-
-static int kana_or_ideograph(uint32_t cp)
-{
-    return is_ideograph(cp) || (cp >= 0x3040 && cp <= 0x30FF);
-}
 
 static int ascii_lower(uint32_t cp)
 {
@@ -601,59 +576,53 @@ static int ascii_letter(uint32_t cp)
     return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 }
 
-/* The Latin letters that UTF-8 of Latin text turns into: Latin-1 and
- * Latin Extended-A (without the rare kra, L with middle dot, n preceded by
- * apostrophe and long s), and the Romanian and Vietnamese ones of
- * Extended-B. */
-static int common_latin(uint32_t cp)
+/* Kinds of characters (data/repair/decoded.txt), bit i for kind_names[i]. */
+enum { K_STRONG = 1, K_LATIN = 2, K_SIGN = 4, K_UNIT = 8, K_GREEK = 16, K_CYRILLIC = 32,
+       K_CJK = 64, K_NEUTRAL = 128, K_HANZI = 256 };
+
+static void *kinds_make(sl_ctx *ctx)
 {
-    if (cp >= 0xC0 && cp <= 0x17F)
-        return cp != 0xD7 && cp != 0xF7 && cp != 0x138 && cp != 0x13F && cp != 0x140 &&
-               cp != 0x149 && cp != 0x17F;
-    return (cp >= 0x218 && cp <= 0x21B) || cp == 0x1A0 || cp == 0x1A1 || cp == 0x1AF || cp == 0x1B0;
+    static const char *const names[] = {"strong", "latin", "sign",    "unit", "greek",
+                                        "cyrillic", "cjk", "neutral", "hanzi"};
+    sl_ranges *rs = sl_xcalloc(1, sizeof(*rs));
+    (void)ctx;
+    sl_ranges_load(rs, "repair/decoded", names, (int)(sizeof(names) / sizeof(names[0])));
+    return rs;
+}
+
+static void kinds_free(void *p)
+{
+    if (p)
+        sl_ranges_free(p);
+    free(p);
+}
+
+static unsigned kind(const gbkfix *f, uint32_t cp)
+{
+    return cp < 0x80 ? 0 : sl_ranges_get(f->kinds, cp);
 }
 
 /* A letter that Latin mojibake may sit next to. */
-static int gbk_letter(uint32_t cp)
+static int gbk_letter(const gbkfix *f, uint32_t cp)
 {
-    return ascii_letter(cp) || common_latin(cp);
+    return ascii_letter(cp) || (kind(f, cp) & K_LATIN);
 }
 
-/* What a character decoded from GBK mojibake is, for gbk_plausible(). */
-enum { D_STRONG, D_LATIN, D_SIGN, D_GREEK, D_CYRILLIC, D_CJK, D_OTHER, D_KINDS };
-
-static int decoded_kind(uint32_t x)
-{
-    if (strong_symbol(x))
-        return D_STRONG;
-    if (common_latin(x))
-        return D_LATIN;
-    if ((x >= 0xA0 && x <= 0xBF) || x == 0xD7 || x == 0xF7)
-        return D_SIGN;
-    if (x >= 0x386 && x <= 0x3CE)
-        return D_GREEK;
-    if ((x >= 0x400 && x <= 0x45F) || x == 0x490 || x == 0x491)
-        return D_CYRILLIC;
-    if (cjk_letter(x))
-        return D_CJK;
-    return D_OTHER;
-}
-
-/* Whether dec[0..dn), decoded from the run characters v[s..e), reads as
+/* Whether dec[0..dn), decoded from run characters that end before v[e], reads as
  * the text the author wrote (see above).  `lopen` says the segment starts
  * the run or follows a repaired segment, `ropen` that it ends the run (or
  * was cut at MAX_SEGMENT): else a real CJK character touches it. */
-static int gbk_plausible(const gbkfix *f, size_t s, size_t e, int lopen, int ropen,
-                         const uint32_t *dec, size_t dn, int allow_fffd)
+static int gbk_plausible(const gbkfix *f, size_t e, int lopen, int ropen, const uint32_t *dec,
+                         size_t dn, int allow_fffd)
 {
-    size_t i, k[D_KINDS], nonascii = 0, neutral = 0;
+    size_t i, nonascii = 0, neutral = 0, nstrong = 0, nlatin = 0, nsign = 0, ngreek = 0, ncyr = 0,
+              ncjk = 0;
     int cased = 1, glued = 0, inner_letter = 0, whole = lopen && ropen;
     uint32_t left = f->out->n ? f->out->v[f->out->n - 1] : 0, right = e < f->n ? f->v[e] : 0;
     uint32_t prev = left;
-    memset(k, 0, sizeof(k));
     for (i = 0; i < dn; prev = dec[i], i++) {
         uint32_t x = dec[i], next = i + 1 < dn ? dec[i + 1] : right;
-        int kind;
+        unsigned k;
         if (x < 0x80) {
             if (x < 0x20 || x == 0x7F)
                 return 0;
@@ -661,10 +630,8 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, int lopen, int rop
             continue;
         }
         nonascii++;
-        /* neutral: a soft hyphen mid-word, zero-width and direction marks,
-         * joiners and variation selectors of emoji */
-        if ((x == 0xFFFD && allow_fffd) || x == 0xAD || (x >= 0x200B && x <= 0x200F) ||
-            x == 0x2060 || x == 0xFEFF || (x >= 0xFE00 && x <= 0xFE0F)) {
+        k = kind(f, x);
+        if ((x == 0xFFFD && allow_fffd) || (k & K_NEUTRAL)) {
             neutral++;
             continue;
         }
@@ -674,42 +641,50 @@ static int gbk_plausible(const gbkfix *f, size_t s, size_t e, int lopen, int rop
         case UTF8PROC_CATEGORY_CS: case UTF8PROC_CATEGORY_CF:
             return 0;
         case UTF8PROC_CATEGORY_LU:
-            if (ascii_lower(prev) || (common_latin(prev) && utf8proc_islower((utf8proc_int32_t)prev)))
+            if (ascii_lower(prev) || ((kind(f, prev) & K_LATIN) && utf8proc_islower((utf8proc_int32_t)prev)))
                 cased = 0; /* a capital right after a small letter */
             break;
         default:
             break;
         }
-        if (x == 0xFFFD)
-            return 0;
-        kind = decoded_kind(x);
-        k[kind]++;
-        /* a sign glued to a letter (but 25°C, km², µg) */
-        if (kind == D_SIGN && x != 0xB0 && x != 0xB2 && x != 0xB3 && x != 0xB5 && x != 0xB9 &&
-            (gbk_letter(prev) || gbk_letter(next)))
-            glued = 1;
+        if (k & K_STRONG)
+            nstrong++;
+        else if (k & K_LATIN)
+            nlatin++;
+        else if (k & K_SIGN) {
+            nsign++;
+            if (!(k & K_UNIT) && (gbk_letter(f, prev) || gbk_letter(f, next)))
+                glued = 1; /* a sign glued to a letter (but 25°C, km², µg) */
+        } else if (k & K_GREEK)
+            ngreek++;
+        else if (k & K_CYRILLIC)
+            ncyr++;
+        else if (k & K_CJK)
+            ncjk++;
+        else
+            return 0; /* anything else: not what UTF-8 text is made of */
     }
-    if (!nonascii || k[D_OTHER])
+    if (!nonascii)
         return 0;
-    if (k[D_STRONG] && !k[D_CJK])
+    if (nstrong && !ncjk)
         return 1; /* punctuation among letters */
-    if (!lopen || !ropen || kana_or_ideograph(left) || kana_or_ideograph(right))
+    if (!lopen || !ropen || (kind(f, left) & K_HANZI) || (kind(f, right) & K_HANZI))
         return 0; /* inside real CJK text */
     if (neutral == nonascii) /* a soft hyphen or direction mark inside a word */
         return inner_letter || ascii_letter(left) || ascii_letter(right);
-    if ((k[D_LATIN] || k[D_SIGN]) && !k[D_GREEK] && !k[D_CYRILLIC] && !k[D_CJK]) {
+    if ((nlatin || nsign) && !ngreek && !ncyr && !ncjk) {
         if (!cased || glued)
             return 0;
         if (whole && f->relaxed)
             return 1;
-        if (k[D_LATIN]) /* letters inside or next to ASCII letters: caf茅 */
+        if (nlatin) /* letters inside or next to ASCII letters: caf茅 */
             return inner_letter || ascii_letter(left) || ascii_letter(right);
         return (left >= '0' && left <= '9') || (right >= '0' && right <= '9'); /* 拢5 */
     }
-    if ((k[D_GREEK] == 0) != (k[D_CYRILLIC] == 0) && !k[D_LATIN] && !k[D_SIGN] && !k[D_CJK])
+    if ((ngreek == 0) != (ncyr == 0) && !nlatin && !nsign && !ncjk)
         return whole && !ascii_letter(left) && !ascii_letter(right) &&
-               k[D_GREEK] + k[D_CYRILLIC] >= (f->relaxed ? 2u : 4u);
-    return k[D_CJK] == nonascii && whole && nonascii >= 3;
+               ngreek + ncyr >= (f->relaxed ? 2u : 4u);
+    return ncjk == nonascii && whole && nonascii >= 3;
 }
 
 /* Whether a quote mark after cp opens a quotation. */
@@ -894,18 +869,18 @@ static int gbk_tail(gbkfix *f, const u8dec *d, size_t s, size_t re, int lopen, s
         right = re + 1 < f->n ? v[re + 1] : 0;
     left = f->tmp.n ? f->tmp.v[f->tmp.n - 1] : f->out->n ? f->out->v[f->out->n - 1] : 0;
     if (!(d->need == 1 || (d->need == 2 && d->b[0] == 0xE2)) || (right >= 0x80) ||
-        is_ideograph(left))
+        (kind(f, left) & K_HANZI))
         return 0;
     lost = infer_lost(f, d, left, right, re + *skip);
     if (!lost)
         return 0;
     /* U+FFFD only where the rest of the run proves the mojibake */
-    for (k = 0; lost == 0xFFFD && k < f->tmp.n && !strong_symbol(f->tmp.v[k]); k++)
+    for (k = 0; lost == 0xFFFD && k < f->tmp.n && !(kind(f, f->tmp.v[k]) & K_STRONG); k++)
         ;
     if (lost == 0xFFFD && k == f->tmp.n)
         return 0;
     sl_cps_push(&f->tmp, lost);
-    if (!gbk_plausible(f, s, re, lopen, 1, f->tmp.v, f->tmp.n, lost == 0xFFFD)) {
+    if (!gbk_plausible(f, re, lopen, 1, f->tmp.v, f->tmp.n, lost == 0xFFFD)) {
         f->tmp.n--;
         return 0;
     }
@@ -962,7 +937,7 @@ static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
         /* the longest complete prefix that reads plausibly (of the last 4) */
         for (t = 0; t < nends && t < 4 && !accepted; t++) {
             int slot = (nends - 1 - t) % 4;
-            if (gbk_plausible(f, s, ends[slot], lopen, ends[slot] == re || ends[slot] - s >= MAX_SEGMENT,
+            if (gbk_plausible(f, ends[slot], lopen, ends[slot] == re || ends[slot] - s >= MAX_SEGMENT,
                               f->tmp.v, dns[slot], 0)) {
                 sl_cps_append(f->out, f->tmp.v, dns[slot]);
                 s = ends[slot];
@@ -980,8 +955,8 @@ static size_t gbk_run(gbkfix *f, size_t rs, size_t re)
 }
 
 /* One GBK pass over a line into out; returns whether it changed anything. */
-static int gbk_line(const sl_gbk *g, const uint32_t *v, size_t n, sl_cps *out, int lossy,
-                    int relaxed, int en_dash)
+static int gbk_line(sl_ctx *ctx, const sl_gbk *g, const uint32_t *v, size_t n, sl_cps *out,
+                    int lossy, int relaxed, int en_dash)
 {
     gbkfix f;
     size_t i = 0;
@@ -993,6 +968,7 @@ static int gbk_line(const sl_gbk *g, const uint32_t *v, size_t n, sl_cps *out, i
     f.lossy = lossy;
     f.relaxed = relaxed;
     f.en_dash = en_dash;
+    f.kinds = sl_ctx_resource(ctx, "repair.decoded", kinds_make, kinds_free);
     f.blank = 1;
     out->n = 0;
     while (i < n) {
@@ -1053,7 +1029,7 @@ int sl_mojibake_fix(sl_ctx *ctx, sl_cps *line, sl_mojibake_doc *doc, sl_mojibake
         if (k)
             count_dashes(line->v, line->n, doc);
         if (g && has_ideograph(line->v, line->n) &&
-            gbk_line(g, line->v, line->n, &out, k, gbk_seen, doc && doc->en_dashes > doc->em_dashes)) {
+            gbk_line(ctx, g, line->v, line->n, &out, k, gbk_seen, doc && doc->en_dashes > doc->em_dashes)) {
             if (fn)
                 fn(user, k ? SL_MOJI_GBK_LOSSY : SL_MOJI_GBK, line->v, line->n, out.v, out.n);
             sl_cps_swap(line, &out);
