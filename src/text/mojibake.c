@@ -576,7 +576,8 @@ static int ascii_letter(uint32_t cp)
     return cp < 0x80 && (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
 }
 
-/* Kinds of characters (data/repair/decoded.txt), bit i for kind_names[i]. */
+/* Kinds of characters (data/repair/decoded.txt), in the order of the names
+ * in kinds_make(). */
 enum { K_STRONG = 1, K_LATIN = 2, K_SIGN = 4, K_UNIT = 8, K_GREEK = 16, K_CYRILLIC = 32,
        K_CJK = 64, K_NEUTRAL = 128, K_HANZI = 256 };
 
