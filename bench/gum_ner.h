@@ -768,4 +768,238 @@ static inline ner_model *gum_fit(sl_ctx *ctx, gum_doc *const *docs, size_t n,
     return m;
 }
 
+
+/* ------------------------------------------------------------------ news evaluation set */
+
+/* bench/data/ner-news/gold.txt (format in its header): paragraphs of
+ * Multi-News dev documents with hand-annotated mentions. */
+typedef struct news_para {
+    char *path;            /* the document, read whole */
+    char *text;
+    size_t len;
+    size_t pstart, pend;   /* the paragraph's bytes */
+    gum_mention *gold;
+    size_t ngold, cgold;
+} news_para;
+
+typedef struct news_set {
+    news_para *p;
+    size_t n, cap;
+    size_t unfound;        /* gold lines not found in their paragraph */
+} news_set;
+
+static inline char *news_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    sl_buf b = SL_BUF_INIT;
+    char tmp[65536];
+    size_t k;
+    if (!f)
+        return NULL;
+    while ((k = fread(tmp, 1, sizeof(tmp), f)) > 0)
+        sl_buf_put(&b, tmp, k);
+    fclose(f);
+    *len = b.len;
+    return sl_buf_detach(&b);
+}
+
+/* The byte range of paragraph idx: runs of lines holding a non-space byte. */
+static inline int news_paragraph(const char *t, size_t n, size_t idx, size_t *ps, size_t *pe)
+{
+    size_t i = 0, k = 0;
+    int in = 0;
+    while (i < n) {
+        size_t e = i, j;
+        int blank = 1;
+        while (e < n && t[e] != '\n')
+            e++;
+        for (j = i; j < e; j++)
+            if (t[j] != ' ' && t[j] != '\t' && t[j] != '\r')
+                blank = 0;
+        if (!blank && !in) {
+            in = 1;
+            if (k == idx)
+                *ps = i;
+        }
+        if (blank && in) {
+            if (k == idx)
+                return 0;
+            in = 0;
+            k++;
+        }
+        if (!blank && k == idx)
+            *pe = e;
+        i = e + 1;
+    }
+    return in && k == idx ? 0 : -1;
+}
+
+/* Whether the character starting (or, with back, ending) at t[i] is part
+ * of a word; U+2000..U+203F (dashes, curly quotes) are not. */
+static inline int news_wordish(const char *t, size_t n, size_t i, int back)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned char c = u[i];
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (back)
+        return !(i >= 2 && u[i - 2] == 0xE2 && u[i - 1] == 0x80);
+    return !(u[i] == 0xE2 && i + 1 < n && u[i + 1] == 0x80);
+}
+
+/* One final period does not count ("Tenn." = "Tenn"). */
+static inline size_t news_trim_end(const char *t, size_t s, size_t e)
+{
+    return e > s + 1 && t[e - 1] == '.' ? e - 1 : e;
+}
+
+static inline int news_type(const char *s)
+{
+    return !strncmp(s, "PER ", 4) ? NER_PER : !strncmp(s, "LOC ", 4) ? NER_LOC
+         : !strncmp(s, "ORG ", 4) ? NER_ORG : !strncmp(s, "OTH ", 4) ? NER_OTH : 0;
+}
+
+/* Loads the set; documents are read from dir.  Returns -1 when the gold
+ * file or a document is missing. */
+static inline int news_load(const char *gold, const char *dir, news_set *ns)
+{
+    FILE *f = fopen(gold, "r");
+    char line[1024];
+    news_para *cur = NULL;
+    size_t at = 0;
+    memset(ns, 0, sizeof(*ns));
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof(line), f)) {
+        size_t len = strlen(line);
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (line[0] == '=' && line[1] == ' ') {
+            news_para np;
+            char path[2048], *sp = strrchr(line, ' ');
+            memset(&np, 0, sizeof(np));
+            if (!sp)
+                continue;
+            *sp = '\0';
+            snprintf(path, sizeof(path), "%s/%s", dir, line + 2);
+            np.path = sl_xstrdup(path);
+            np.text = news_read(path, &np.len);
+            if (!np.text || news_paragraph(np.text, np.len, (size_t)atol(sp + 1), &np.pstart,
+                                           &np.pend) != 0) {
+                free(np.path);
+                free(np.text);
+                fclose(f);
+                return -1;
+            }
+            SL_PUSH(ns->p, ns->n, ns->cap, np);
+            cur = &ns->p[ns->n - 1];
+            at = cur->pstart;
+        } else if (cur && news_type(line)) {
+            const char *w = line + 4;
+            size_t wn = strlen(w), i;
+            int found = 0;
+            for (i = at; i + wn <= cur->pend; i++)
+                if (!memcmp(cur->text + i, w, wn) &&
+                    (i == 0 || !news_wordish(cur->text, cur->len, i - 1, 1) ||
+                     !news_wordish(w, wn, 0, 0)) &&
+                    (i + wn >= cur->len || !news_wordish(cur->text, cur->len, i + wn, 0) ||
+                     !news_wordish(w, wn, wn - 1, 1))) {
+                    gum_mention m;
+                    m.start = i;
+                    m.end = news_trim_end(cur->text, i, i + wn);
+                    m.type = news_type(line);
+                    SL_PUSH(cur->gold, cur->ngold, cur->cgold, m);
+                    at = i + wn;
+                    found = 1;
+                    break;
+                }
+            if (!found) {
+                ns->unfound++;
+                if (getenv("NER_ERRORS"))
+                    fprintf(stderr, "unfound: %s: %s\n", cur->path, line);
+            }
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
+static inline void news_free(news_set *ns)
+{
+    size_t i;
+    for (i = 0; i < ns->n; i++) {
+        free(ns->p[i].path);
+        free(ns->p[i].text);
+        free(ns->p[i].gold);
+    }
+    free(ns->p);
+    memset(ns, 0, sizeof(*ns));
+}
+
+/* Scores predicted mentions (byte offsets into the paragraph's document)
+ * against the paragraph's gold: only those starting inside it count. */
+static inline void news_score(gum_score *sc, const news_para *np, const gum_mention *pred,
+                              size_t npred, FILE *errors)
+{
+    gum_mention *in = sl_xmalloc((npred + 1) * sizeof(*in));
+    size_t i, k = 0;
+    for (i = 0; i < npred; i++)
+        if (pred[i].start >= np->pstart && pred[i].start < np->pend) {
+            in[k] = pred[i];
+            in[k].end = news_trim_end(np->text, in[k].start, in[k].end);
+            k++;
+        }
+    gum_score_add(sc, np->gold, np->ngold, in, k);
+    if (errors) {
+        /* misses and false alarms, for error analysis */
+        static const char tn[] = "-PLOX";
+        size_t j;
+        for (i = 0; i < k; i++) {
+            for (j = 0; j < np->ngold; j++)
+                if (np->gold[j].start == in[i].start && np->gold[j].end == in[i].end &&
+                    np->gold[j].type == in[i].type)
+                    break;
+            if (j == np->ngold)
+                fprintf(errors, "FP %c %.*s\n", tn[in[i].type], (int)(in[i].end - in[i].start),
+                        np->text + in[i].start);
+        }
+        for (j = 0; j < np->ngold; j++) {
+            for (i = 0; i < k; i++)
+                if (np->gold[j].start == in[i].start && np->gold[j].end == in[i].end &&
+                    np->gold[j].type == in[i].type)
+                    break;
+            if (i == k)
+                fprintf(errors, "FN %c %.*s\n", tn[np->gold[j].type],
+                        (int)(np->gold[j].end - np->gold[j].start), np->text + np->gold[j].start);
+        }
+    }
+    free(in);
+}
+
+/* Tags every paragraph's whole document (raw text, as sl_ner_tag does) with
+ * model m and scores the paragraphs. */
+static inline void news_eval(sl_ctx *ctx, const ner_model *m, const news_set *ns, gum_score *sc,
+                             FILE *errors)
+{
+    size_t k, i;
+    for (k = 0; k < ns->n; k++) {
+        const news_para *np = &ns->p[k];
+        ner_mention *ms;
+        gum_mention *pm;
+        size_t n;
+        ner_tag_text(ctx, m, np->text, np->len, &ms, &n);
+        pm = sl_xmalloc((n + 1) * sizeof(*pm));
+        for (i = 0; i < n; i++) {
+            pm[i].start = ms[i].start;
+            pm[i].end = ms[i].end;
+            pm[i].type = ms[i].type;
+        }
+        if (errors)
+            fprintf(errors, "== %s\n", np->path);
+        news_score(sc, np, pm, n, errors);
+        free(pm);
+        free(ms);
+    }
+}
+
 #endif

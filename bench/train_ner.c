@@ -1,14 +1,15 @@
 /*
  * train_ner: trains the NER model shipped as data/ner/model.txt.
  *
- *   train_ner [--gum FILE] [--out FILE] [--cv K] [--epochs N]
+ *   train_ner [--gum FILE] [--out FILE] [--cv K] [--epochs N] [--news GOLD]
  *
  * Reads GUM's CoNLL-U (default ../shared/data/gum/en_gum-ud-dev.conllu),
  * derives gold mentions as bench/gum_ner.h documents, and trains the averaged
  * perceptron of src/analysis/ner.c on every document (plus copies with some
  * sentences in capitals and headline case).  With --cv K it first reports
  * K-fold cross-validated scores by document (documents i, i+K, ... form a
- * fold, so every fold mixes genres).  Deterministic: the same data gives the
+ * fold, so every fold mixes genres); with --news GOLD (bench/data/ner-news/gold.txt) it
+ * scores the model trained on all of GUM on that news set.  Deterministic: the same data gives the
  * same model.
  */
 #include <stdio.h>
@@ -32,6 +33,7 @@ static void print_score(const char *what, const gum_score *sc)
 int main(int argc, char **argv)
 {
     const char *gum = "../shared/data/gum/en_gum-ud-dev.conllu", *out = NULL;
+    const char *news = NULL, *news_dir = "../shared/data/multinews-dev";
     int cv = 0, a;
     gum_train_opts o = {10, 1, 1, 2};
     gum_corpus c;
@@ -47,6 +49,10 @@ int main(int argc, char **argv)
             cv = atoi(argv[++a]);
         else if (!strcmp(argv[a], "--epochs") && a + 1 < argc)
             o.epochs = atoi(argv[++a]);
+        else if (!strcmp(argv[a], "--news") && a + 1 < argc)
+            news = argv[++a];
+        else if (!strcmp(argv[a], "--news-dir") && a + 1 < argc)
+            news_dir = argv[++a];
         else if (!strcmp(argv[a], "--no-augment"))
             o.augment = 0;
         else if (!strcmp(argv[a], "--min-count") && a + 1 < argc)
@@ -86,9 +92,27 @@ int main(int argc, char **argv)
         }
         print_score("cross-validated by document", &all);
     }
-    if (out) {
+    if (out || news) {
         ner_model *m = gum_fit(ctx, docs, c.n, &o);
-        FILE *f = fopen(out, "w");
+        news_set ns;
+        FILE *f;
+        if (news && news_load(news, news_dir, &ns) == 0) {
+            gum_score sc;
+            memset(&sc, 0, sizeof(sc));
+            news_eval(ctx, m, &ns, &sc, getenv("NER_ERRORS") ? stderr : NULL);
+            if (ns.unfound)
+                printf("news: %zu gold mentions not found in their paragraphs\n", ns.unfound);
+            print_score("news (bench/data/ner-news), model trained on all of GUM", &sc);
+            news_free(&ns);
+        }
+        if (!out) {
+            ner_model_free(m);
+            free(docs);
+            gum_free(&c);
+            sl_ctx_free(ctx);
+            return 0;
+        }
+        f = fopen(out, "w");
         if (!f) {
             fprintf(stderr, "train_ner: %s: cannot write\n", out);
             return 1;

@@ -33,6 +33,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "analysis/sentences.h"
 #include "analysis/tokens.h"
 #include "core/data.h"
 #include "util/mem.h"
@@ -1234,4 +1235,33 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     free(tags);
     free(conf);
     ner_prep_free(p);
+}
+
+void ner_tag_text(sl_ctx *ctx, const ner_model *m, const char *text, size_t len,
+                  ner_mention **out, size_t *n)
+{
+    sl_span *spans = NULL;
+    size_t ns = 0, cs = 0, i;
+    sl_token *toks = NULL;
+    size_t nt = 0, ct = 0, *st;
+    ner_view v;
+    sl_sentences_split(ctx, text, len, 0, &spans, &ns, &cs);
+    st = sl_xcalloc(ns + 1, sizeof(*st));
+    for (i = 0; i < ns; i++) {
+        st[i] = nt;
+        sl_tokens_scan(ctx, text + spans[i].start, spans[i].end - spans[i].start, spans[i].start,
+                       &toks, &nt, &ct);
+    }
+    st[ns] = nt;
+    v.text = text;
+    v.len = len;
+    v.toks = toks;
+    v.ntoks = nt;
+    v.sent_tok = st;
+    v.nsents = ns;
+    v.kinds = NULL;
+    ner_tag_view(ctx, m, &v, out, n);
+    free(st);
+    free(toks);
+    free(spans);
 }

@@ -115,6 +115,11 @@ void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
 void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mention **out,
                   size_t *n);
 
+/* Splits text into sentences and tokens and tags it with model m (the
+ * default when NULL); *out (caller frees) holds *n mentions. */
+void ner_tag_text(sl_ctx *ctx, const ner_model *m, const char *text, size_t len,
+                  ner_mention **out, size_t *n);
+
 /* The end of a mention's text without a possessive "'s" / "’s" / "'". */
 size_t ner_trim_possessive(const char *text, size_t start, size_t end);
 

@@ -70,34 +70,13 @@ size_t sl_edit_distance(const char *a, size_t an, const char *b, size_t bn, size
 
 int sl_ner_tag(sl_ctx *ctx, const char *text, size_t len, sl_mention **out, size_t *n)
 {
-    sl_span *spans = NULL;
-    size_t ns = 0, cs = 0, i, nm = 0;
-    sl_token *toks = NULL;
-    size_t nt = 0, ct = 0, *st;
-    ner_view v;
     ner_mention *ms;
+    size_t i, nm = 0;
     if (!ctx || (!text && len) || !out || !n)
         return SL_EINVAL;
     *out = NULL;
     *n = 0;
-    if (!text)
-        text = "";
-    sl_sentences_split(ctx, text, len, 0, &spans, &ns, &cs);
-    st = sl_xcalloc(ns + 1, sizeof(*st));
-    for (i = 0; i < ns; i++) {
-        st[i] = nt;
-        sl_tokens_scan(ctx, text + spans[i].start, spans[i].end - spans[i].start, spans[i].start,
-                       &toks, &nt, &ct);
-    }
-    st[ns] = nt;
-    v.text = text;
-    v.len = len;
-    v.toks = toks;
-    v.ntoks = nt;
-    v.sent_tok = st;
-    v.nsents = ns;
-    v.kinds = NULL;
-    ner_tag_view(ctx, NULL, &v, &ms, &nm);
+    ner_tag_text(ctx, NULL, text ? text : "", len, &ms, &nm);
     if (nm) {
         *out = sl_xmalloc(nm * sizeof(**out));
         for (i = 0; i < nm; i++) {
@@ -110,9 +89,6 @@ int sl_ner_tag(sl_ctx *ctx, const char *text, size_t len, sl_mention **out, size
     }
     *n = nm;
     free(ms);
-    free(st);
-    free(toks);
-    free(spans);
     return SL_OK;
 }
 
