@@ -35,7 +35,8 @@ int main(int argc, char **argv)
     const char *gum = "../shared/data/gum/en_gum-ud-dev.conllu", *out = NULL;
     const char *news = NULL, *news_dir = "../shared/data/multinews-dev";
     int cv = 0, a;
-    gum_train_opts o = {10, 1, 1, 2};
+    gum_train_opts o = {10, 1, 1, 2, 0};
+    int seeds = 1, sd;
     gum_corpus c;
     sl_ctx *ctx = sl_ctx_new();
     gum_doc **docs;
@@ -53,6 +54,8 @@ int main(int argc, char **argv)
             news = argv[++a];
         else if (!strcmp(argv[a], "--news-dir") && a + 1 < argc)
             news_dir = argv[++a];
+        else if (!strcmp(argv[a], "--seeds") && a + 1 < argc)
+            seeds = atoi(argv[++a]);
         else if (!strcmp(argv[a], "--no-augment"))
             o.augment = 0;
         else if (!strcmp(argv[a], "--min-count") && a + 1 < argc)
@@ -73,24 +76,46 @@ int main(int argc, char **argv)
         docs[k] = &c.docs[k];
     }
     if (cv > 1) {
-        gum_score all;
-        int fold;
+        /* pooled over --seeds shuffles: small data makes one run noisy */
+        gum_score all, nsc;
+        news_set ns;
+        int fold, have_news = news && news_load(news, news_dir, &ns) == 0;
         memset(&all, 0, sizeof(all));
-        for (fold = 0; fold < cv; fold++) {
-            gum_doc **tr = sl_xmalloc((c.n + 1) * sizeof(*tr));
-            size_t ntr = 0;
-            ner_model *m;
-            for (k = 0; k < c.n; k++)
-                if ((int)(k % (size_t)cv) != fold)
-                    tr[ntr++] = docs[k];
-            m = gum_fit(ctx, tr, ntr, &o);
-            for (k = 0; k < c.n; k++)
-                if ((int)(k % (size_t)cv) == fold)
-                    gum_eval_doc(ctx, m, docs[k], &all);
-            ner_model_free(m);
-            free(tr);
+        memset(&nsc, 0, sizeof(nsc));
+        for (sd = 0; sd < (seeds > 0 ? seeds : 1); sd++) {
+            o.seed = (unsigned)sd;
+            for (fold = 0; fold < cv; fold++) {
+                gum_doc **tr = sl_xmalloc((c.n + 1) * sizeof(*tr));
+                size_t ntr = 0;
+                ner_model *m;
+                for (k = 0; k < c.n; k++)
+                    if ((int)(k % (size_t)cv) != fold)
+                        tr[ntr++] = docs[k];
+                m = gum_fit(ctx, tr, ntr, &o);
+                for (k = 0; k < c.n; k++)
+                    if ((int)(k % (size_t)cv) == fold)
+                        gum_eval_doc(ctx, m, docs[k], &all);
+                ner_model_free(m);
+                free(tr);
+            }
+            if (have_news && seeds > 1) {
+                ner_model *m = gum_fit(ctx, docs, c.n, &o);
+                news_eval(ctx, m, &ns, &nsc, NULL);
+                ner_model_free(m);
+            }
         }
         print_score("cross-validated by document", &all);
+        if (have_news && seeds > 1)
+            print_score("news, pooled over the seeds", &nsc);
+        if (have_news)
+            news_free(&ns);
+        if (seeds > 1 && !out) {
+            free(docs);
+            gum_free(&c);
+            sl_ctx_free(ctx);
+            return 0;
+        }
+        o.seed = 0;
     }
     if (out || news) {
         ner_model *m = gum_fit(ctx, docs, c.n, &o);

@@ -393,6 +393,7 @@ const ner_model *ner_default_model(sl_ctx *ctx)
 typedef struct gaz {
     u64map any;  /* phrase hash -> flags, any case */
     u64map caps; /* phrase hash -> flags, entries written in capitals */
+    u64map words; /* word hash -> 1 + case profile + 8 * (cluster + 1) (data/ner/words) */
 } gaz;
 
 static void gaz_free(void *p)
@@ -402,6 +403,7 @@ static void gaz_free(void *p)
         return;
     u64map_free(&g->any);
     u64map_free(&g->caps);
+    u64map_free(&g->words);
     free(g);
 }
 
@@ -452,9 +454,33 @@ static void gaz_load(sl_ctx *ctx, gaz *g, const char *name, unsigned whole, unsi
     free(toks);
 }
 
+/* data/ner/words.txt: "word case cluster" lines (bench/ner_words.c). */
+static void words_load(gaz *g)
+{
+    size_t len, pos = 0, n;
+    const char *line, *text = sl_data_get("ner/words", &len);
+    while (text && sl_data_next_line(text, len, &pos, &line, &n)) {
+        size_t i = 0, w;
+        long cs = 0, cl = 0;
+        while (i < n && line[i] != ' ')
+            i++;
+        w = i;
+        if (i + 1 >= n)
+            continue;
+        i++;
+        if (parse_int(line, n, &i, &cs) || i >= n || line[i] != ' ')
+            continue;
+        i++;
+        if (parse_int(line, n, &i, &cl) || cs < 0 || cs > 5 || cl < 0 || cl > 60000)
+            continue;
+        *u64map_get(&g->words, fnv64(line, w) | 1, 1) = (uint32_t)(1 + cs + 8 * (cl + 1));
+    }
+}
+
 static void *gaz_make(sl_ctx *ctx)
 {
     gaz *g = sl_xcalloc(1, sizeof(*g));
+    words_load(g);
     gaz_load(ctx, g, "ner/given_names", NER_G_GIVEN, 0);
     gaz_load(ctx, g, "ner/surnames", NER_G_SURNAME, 0);
     gaz_load(ctx, g, "ner/titles", NER_G_TITLEP, NER_G_TITLE);
@@ -514,6 +540,18 @@ int ner_is_title(sl_ctx *ctx, const sl_token *toks, size_t n)
     return (phrase_flags(g, h, 0) & NER_G_TITLEP) != 0;
 }
 
+int ner_is_demonym(sl_ctx *ctx, const sl_token *toks, size_t n)
+{
+    const gaz *g = gaz_get(ctx);
+    uint64_t h = PHRASE_SEED;
+    size_t i;
+    if (!n || n > NER_MAX_PHRASE)
+        return 0;
+    for (i = 0; i < n; i++)
+        h = phrase_step(h, norm_hash(ctx, toks[i].norm));
+    return (phrase_flags(g, h, 0) & NER_G_DEMONYM) != 0;
+}
+
 /* ------------------------------------------------------------------ per-token preparation */
 
 enum { SH_LOWER = 0, SH_CAP, SH_ALLCAP, SH_MIXED, SH_INITIAL, SH_NUM, SH_PUNCT, SH_OTHER };
@@ -553,10 +591,13 @@ typedef struct tinfo {
     unsigned char doc;    /* 1 seen capitalized mid-sentence, 2 seen lower case, 3 both */
     unsigned char runlen, runpos, runflags;
     unsigned char lenb;   /* length bucket */
+    unsigned char wcase;  /* case profile from unlabeled text: 0 unseen, 1 lower ... 5 capitalized */
+    uint32_t wclus;       /* distributional cluster + 1, 0 unseen */
     size_t sa, sb;        /* its sentence's token range */
 } tinfo;
 
 struct ner_prep {
+    const gaz *g;
     const ner_model *m;
     const ner_view *v;
     tinfo *t;
@@ -664,6 +705,16 @@ static int is_opening(const char *s, size_t n)
 
 static int caplike(int sh) { return sh == SH_CAP || sh == SH_ALLCAP || sh == SH_MIXED || sh == SH_INITIAL; }
 
+/* Whether token i (of a sentence ending at b) is a title or role word
+ * standing before a name: "King" in "King Jong-un" but not in "King County". */
+static int title_at(const tinfo *t, size_t i, size_t b)
+{
+    if (!(t[i].ph & (PH_TIT_B | PH_TIT_I)))
+        return 0;
+    return !(i + 1 < b && (t[i + 1].gflags & (NER_G_LOCWORD | NER_G_ORGWORD)) &&
+             !(t[i + 1].ph & (PH_TIT_B | PH_TIT_I)));
+}
+
 /* Decides the mode of sentence [a, b). */
 static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t b, int kind)
 {
@@ -686,7 +737,8 @@ static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t 
         }
         if (toks[i].flags & SL_TOK_CAP) {
             C++;
-            if (t[i].known && !(t[i].gflags & (NAME_FLAGS | NER_G_CALENDAR)))
+            if (t[i].known && !(t[i].gflags & (NAME_FLAGS | NER_G_CALENDAR)) && !t[i].ph &&
+                t[i].wcase < 4)
                 K++;
         } else {
             L++;
@@ -712,6 +764,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
     size_t n = v->ntoks, s, i;
     tinfo *t;
     evid ev;
+    p->g = g;
     p->m = m;
     p->v = v;
     p->n = n;
@@ -734,8 +787,15 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
         t[i].lenb = (unsigned char)(len > 12 ? 12 : len);
         t[i].gflags = phrase_flags(g, phrase_step(PHRASE_SEED, t[i].wh),
                                    (toks[i].flags & SL_TOK_UPPER) != 0) & ~(unsigned)NER_G_PREFIX;
+        {
+            uint32_t wv = map_flags(&g->words, t[i].wh | 1);
+            if (wv) {
+                t[i].wcase = (unsigned char)((wv - 1) % 8);
+                t[i].wclus = (wv - 1) / 8;
+            }
+        }
         t[i].known = (toks[i].flags & SL_TOK_STOP) || (t[i].gflags & NER_G_COMMON) ||
-                     model_has_lex(m, t[i].wh);
+                     t[i].wcase == 1 || t[i].wcase == 2 || model_has_lex(m, t[i].wh);
     }
     /* longest gazetteer entry from each token, left to right, within sentences */
     for (s = 0; s < v->nsents; s++) {
@@ -858,6 +918,12 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                 cap = 1;
             else if (t[i].doc == 2)
                 cap = 0;
+            else if (t[i].ph & (PH_LOC_B | PH_LOC_I | PH_ORG_B | PH_ORG_I | PH_TIT_B | PH_TIT_I))
+                cap = 1;
+            else if (t[i].wcase >= 4 || (t[i].wcase == 3 && (t[i].gflags & NAME_FLAGS)))
+                cap = 1;
+            else if (t[i].wcase == 1 || t[i].wcase == 2)
+                cap = 0;
             else if (t[i].known && !(t[i].gflags & NAME_FLAGS))
                 cap = 0;
             else if ((t[i].gflags & NAME_FLAGS) || t[i].ph)
@@ -886,6 +952,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             size_t j, e, k;
             unsigned char fl = 0;
             int startable = caplike(t[i].eshape) && (toks[i].flags & SL_TOK_WORD) &&
+                            !title_at(t, i, b) &&
                             !(t[i].initial && t[i].known && !(t[i].gflags & NAME_FLAGS) &&
                               t[i].doc != 1);
             if (!startable) {
@@ -895,6 +962,12 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             e = i + 1;
             for (j = i + 1; j < b; j++) {
                 if (caplike(t[j].eshape) && (toks[j].flags & SL_TOK_WORD)) {
+                    /* a title or role ends the run ("Punjab | Chief Minister |
+                     * Shahbaz Sharif") unless it follows a given name or an
+                     * initial ("Charles King Armstrong") */
+                    if (title_at(t, j, b) && !(t[j - 1].gflags & NER_G_GIVEN) &&
+                        t[j - 1].shape != SH_INITIAL)
+                        break;
                     e = j + 1;
                     continue;
                 }
@@ -1008,6 +1081,12 @@ size_t ner_token_keys(const ner_prep *p, size_t i, uint64_t *keys)
     keys[n++] = key1(27, (uint64_t)c->known * 256 + c->initial * 64 + c->mode * 16 + c->eshape);
     keys[n++] = key1(28, (uint64_t)c->doc * 64 + c->initial * 16 + c->eshape);
     keys[n++] = key1(29, (uint64_t)c->lenb * 16 + c->eshape);
+    /* word representations from unlabeled text */
+    keys[n++] = key1(40, c->wclus);
+    keys[n++] = key1(41, i > a ? t[i - 1].wclus : 1u << 20);
+    keys[n++] = key1(42, i + 1 < b ? t[i + 1].wclus : 1u << 21);
+    keys[n++] = key1(43, (uint64_t)c->wclus * 16 + c->eshape);
+    keys[n++] = key1(44, (uint64_t)c->wcase * 64 + c->initial * 32 + c->mode * 8 + c->eshape);
     if (c->runlen) {
         keys[n++] = key1(30, (uint64_t)c->runlen * 8 + c->runpos);
         keys[n++] = key1(31, c->runflags);
@@ -1210,6 +1289,246 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
     }
 }
 
+/* Flags of the gazetteer entry that is exactly tokens [s, e), or 0. */
+static unsigned exact_entry(const ner_prep *p, size_t s, size_t e)
+{
+    uint64_t h = PHRASE_SEED;
+    size_t k;
+    int caps = 1;
+    if (e - s > NER_MAX_PHRASE)
+        return 0;
+    for (k = s; k < e; k++) {
+        h = phrase_step(h, p->t[k].wh);
+        if (!(p->v->toks[k].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && p->t[k].shape != SH_INITIAL)
+            caps = 0;
+    }
+    return phrase_flags(p->g, h, caps);
+}
+
+/* Storyline's conventions and the gazetteers' word on one decoded mention
+ * [s, e) of the given type in sentence [a, b); writes its tags.
+ *  - no mention starts with a stopword ("The Centers", "In Qatar");
+ *  - a person's name starts after titles, roles and nationality words
+ *    ("Democrat Matt Lesser");
+ *  - nationality and party words alone ("South Korean", "Republicans") and
+ *    day or month names alone are no entities: they describe, they do not
+ *    name;
+ *  - a mention that is exactly an organization or place entry takes that
+ *    type; a person or other thing ending in an organization word
+ *    ("Naval Special Warfare Center") and an acronym typed OTHER are
+ *    organizations.  The perceptron, trained on little data, learns these
+ *    cues too weakly. */
+static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t s, size_t e,
+                        int type)
+{
+    const tinfo *t = p->t;
+    const sl_token *toks = p->v->toks;
+    size_t k, last;
+    int dem = 1, cal = 1;
+    unsigned ex;
+    for (k = s; k < e; k++)
+        tags[k - a] = NER_O;
+    while (s < e && ((toks[s].flags & SL_TOK_STOP) || !(toks[s].flags & SL_TOK_WORD) ||
+                     (type == NER_PER && s + 1 < e &&
+                      (title_at(t, s, b) || (t[s].ph & (PH_DEM_B | PH_DEM_I))))))
+        s++;
+    while (e > s && !(toks[e - 1].flags & (SL_TOK_WORD | SL_TOK_NUMBER)))
+        e--;
+    if (s >= e)
+        return;
+    last = e - 1;
+    for (k = s; k < e; k++) {
+        if (!(toks[k].flags & SL_TOK_WORD))
+            continue;
+        if (!(t[k].ph & (PH_DEM_B | PH_DEM_I)) && !(t[k].gflags & NER_G_DEMONYM))
+            dem = 0;
+        if (!(t[k].gflags & NER_G_CALENDAR))
+            cal = 0;
+    }
+    if (dem || cal)
+        return;
+    ex = exact_entry(p, s, e);
+    if ((ex & NER_G_ORG) && !(ex & NER_G_LOC))
+        type = NER_ORG;
+    else if ((ex & NER_G_LOC) && !(ex & NER_G_ORG))
+        type = NER_LOC;
+    else if ((ex & NER_G_LOC) && type != NER_ORG)
+        type = NER_LOC;
+    else if ((type == NER_PER || type == NER_OTH) && (t[last].gflags & NER_G_ORGWORD) &&
+             e - s > 1)
+        type = NER_ORG;
+    else if (type == NER_OTH && e - s == 1 && t[s].shape == SH_ALLCAP && t[s].lenb <= 6)
+        type = NER_ORG;
+    for (k = s; k < e; k++)
+        tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
+}
+
+/* The decoded mentions of sentence [a, b) after run completion: tags
+ * outside runs of capitalized words are dropped (a name is capitalized),
+ * a title or role inside a mention splits it, and the part after the title
+ * names a person ("Bedford Area | Superintendent | Allen Sell"); then
+ * fix_mention. */
+static void resolve_mentions(const ner_prep *p, size_t a, size_t b, int *tags)
+{
+    const tinfo *t = p->t;
+    size_t i, j, k;
+    for (i = b; i-- > a;) /* from the right: a kept connector needs its right side */
+        if (!t[i].runlen && tags[i - a] &&
+            !((p->v->toks[i].flags & SL_TOK_STOP) && t[i].eshape == SH_LOWER && i > a &&
+              i + 1 < b && t[i - 1].runlen && ner_tag_type(tags[i - 1 - a]) == ner_tag_type(tags[i - a]) &&
+              tags[i + 1 - a] == ner_tag_i(ner_tag_type(tags[i - a]))))
+            tags[i - a] = NER_O;
+    for (i = a; i < b; i++) /* an I that lost its B starts the mention */
+        if (tags[i - a] && !ner_tag_is_b(tags[i - a]) &&
+            (i == a || ner_tag_type(tags[i - 1 - a]) != ner_tag_type(tags[i - a])))
+            tags[i - a] = ner_tag_b(ner_tag_type(tags[i - a]));
+    i = a;
+    while (i < b) {
+        int type = ner_tag_type(tags[i - a]);
+        size_t s;
+        if (!type) {
+            i++;
+            continue;
+        }
+        for (j = i + 1; j < b && tags[j - a] == ner_tag_i(type); j++)
+            ;
+        s = i;
+        for (k = i + 1; k < j; k++)
+            if (title_at(t, k, b) && !(t[k - 1].gflags & NER_G_GIVEN) &&
+                t[k - 1].shape != SH_INITIAL && !(t[k - 1].ph & (PH_TIT_B | PH_TIT_I))) {
+                size_t m = k;
+                fix_mention(p, a, b, tags, s, k, type);
+                while (m < j && (t[m].ph & (PH_TIT_B | PH_TIT_I)))
+                    tags[m++ - a] = NER_O;
+                s = m;
+                k = m;
+                type = NER_PER;
+            }
+        if (s < j)
+            fix_mention(p, a, b, tags, s, j, type);
+        i = j;
+    }
+}
+
+/* The phrase hash of the word tokens of [s, e): the key of a name. */
+static uint64_t name_key(const ner_prep *p, size_t s, size_t e)
+{
+    uint64_t h = PHRASE_SEED;
+    size_t k;
+    for (k = s; k < e; k++)
+        if (p->v->toks[k].flags & (SL_TOK_WORD | SL_TOK_NUMBER))
+            h = phrase_step(h, p->t[k].wh);
+    return h | 1;
+}
+
+/* Votes of the mentions of one name in a document, per type. */
+typedef struct votes {
+    float w[NER_NTYPES + 1];
+} votes;
+
+static votes *vote_slot(u64map *keys, votes **vs, size_t *nv, size_t *cv, uint64_t key, int insert)
+{
+    uint32_t *slot = u64map_get(keys, key, insert);
+    if (!slot)
+        return NULL;
+    if (!*slot) {
+        votes z;
+        memset(&z, 0, sizeof(z));
+        SL_PUSH(*vs, *nv, *cv, z);
+        *slot = (uint32_t)*nv;
+    }
+    return &(*vs)[*slot - 1];
+}
+
+static int vote_winner(const votes *x, float *share)
+{
+    int ty, best = 1;
+    float sum = 0;
+    for (ty = 1; ty <= NER_NTYPES; ty++) {
+        sum += x->w[ty];
+        if (x->w[ty] > x->w[best])
+            best = ty;
+    }
+    *share = sum > 0 ? x->w[best] / sum : 0;
+    return best;
+}
+
+/* One sense per document (Gale, Church and Yarowsky 1992; the "extended
+ * prediction history" of Ratinov and Roth 2009): a name keeps the type most
+ * of its mentions have; a whole run of capitalized words the tagger left
+ * out is tagged when the same name is tagged elsewhere in the document; a
+ * person's family or given name alone, as a whole run, is that person. */
+static void doc_consistency(const ner_prep *p, int *tags, const float *conf)
+{
+    const tinfo *t = p->t;
+    size_t n = p->v->ntoks, i, j, k, nv = 0, cv = 0;
+    u64map keys, parts;
+    votes *vs = NULL, *x;
+    memset(&keys, 0, sizeof(keys));
+    memset(&parts, 0, sizeof(parts));
+    for (i = 0; i < n; i = j) {
+        int type = ner_tag_type(tags[i]);
+        float c = 0;
+        size_t words = 0, first = n, last = n;
+        j = i + 1;
+        if (!type)
+            continue;
+        while (j < n && tags[j] == ner_tag_i(type))
+            j++;
+        for (k = i; k < j; k++) {
+            c += conf[k];
+            if (p->v->toks[k].flags & SL_TOK_WORD) {
+                words++;
+                last = k;
+                if (first == n)
+                    first = k;
+            }
+        }
+        x = vote_slot(&keys, &vs, &nv, &cv, name_key(p, i, j), 1);
+        x->w[type] += c / (float)(j - i);
+        if (type == NER_PER && words >= 2) {
+            *u64map_get(&parts, name_key(p, first, first + 1), 1) = 1;
+            *u64map_get(&parts, name_key(p, last, last + 1), 1) = 1;
+        }
+    }
+    for (i = 0; i < n; i = j) {
+        int type = ner_tag_type(tags[i]), win;
+        float share;
+        j = i + 1;
+        if (type) {
+            while (j < n && tags[j] == ner_tag_i(type))
+                j++;
+            x = vote_slot(&keys, &vs, &nv, &cv, name_key(p, i, j), 0);
+            if (x && (win = vote_winner(x, &share)) != type && share > 0.5f)
+                for (k = i; k < j; k++)
+                    tags[k] = k == i ? ner_tag_b(win) : ner_tag_i(win);
+            continue;
+        }
+        if (!t[i].runlen || (t[i].runpos != 0 && t[i].runpos != 1))
+            continue;
+        /* an untagged run [i, j) */
+        while (j < n && t[j].runlen && (t[j].runpos == 2 || t[j].runpos == 3) && !tags[j])
+            j++;
+        if (j < n && t[j].runlen && (t[j].runpos == 2 || t[j].runpos == 3))
+            continue; /* partly tagged */
+        if (t[i].initial && t[i].known && j == i + 1)
+            continue;
+        x = vote_slot(&keys, &vs, &nv, &cv, name_key(p, i, j), 0);
+        win = 0;
+        if (x && (win = vote_winner(x, &share)) != 0 && share <= 0.5f)
+            win = 0;
+        if (!win && j == i + 1 && !(p->v->toks[i].flags & SL_TOK_STOP) &&
+            t[i].lenb > 1 && map_flags(&parts, name_key(p, i, j)))
+            win = NER_PER;
+        if (win)
+            for (k = i; k < j; k++)
+                tags[k] = k == i ? ner_tag_b(win) : ner_tag_i(win);
+    }
+    u64map_free(&keys);
+    u64map_free(&parts);
+    free(vs);
+}
+
 void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mention **out,
                   size_t *n)
 {
@@ -1230,7 +1549,9 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
         ner_decode(m, p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
                    conf + v->sent_tok[s]);
         complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
+        resolve_mentions(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
     }
+    doc_consistency(p, tags, conf);
     ner_tags_to_mentions(v, tags, conf, out, n, &cap);
     free(tags);
     free(conf);

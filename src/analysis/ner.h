@@ -92,7 +92,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v);
 void ner_prep_free(ner_prep *p);
 
 /* Most feature keys one token has. */
-#define NER_MAX_KEYS 64
+#define NER_MAX_KEYS 96
 
 /* Writes the feature keys of token i into keys; returns how many. */
 size_t ner_token_keys(const ner_prep *p, size_t i, uint64_t *keys);
@@ -126,6 +126,10 @@ size_t ner_trim_possessive(const char *text, size_t start, size_t end);
 /* Whether the case-folded word or phrase (tokens joined by one space) is a
  * title or role ("president", "gen .", "prime minister"). */
 int ner_is_title(sl_ctx *ctx, const sl_token *toks, size_t n);
+
+/* Whether the tokens are a nationality, people or party word or phrase
+ * ("South Korean", "Republicans"): storyline does not list these. */
+int ner_is_demonym(sl_ctx *ctx, const sl_token *toks, size_t n);
 
 /* Gazetteer flags of a single case-folded word (NER_G_*), for other stages. */
 enum {
