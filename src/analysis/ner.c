@@ -756,6 +756,70 @@ static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t 
     return MODE_NORMAL;
 }
 
+/* What a word contributes by itself, computed once per vocabulary id and
+ * context: hashes of the word and its affixes, gazetteer flags, the word
+ * representations of data/ner/words.txt. */
+typedef struct wentry {
+    uint64_t wh, pre2, pre3, suf2, suf3, suf4;
+    unsigned gany, gcaps;  /* flags of the word as an entry, any case / in capitals */
+    uint32_t wclus;
+    unsigned char lenb, wcase, valid;
+} wentry;
+
+typedef struct wcache {
+    wentry *e; /* by vocabulary id */
+    size_t cap;
+} wcache;
+
+static void *wcache_make(sl_ctx *ctx)
+{
+    (void)ctx;
+    return sl_xcalloc(1, sizeof(wcache));
+}
+
+static void wcache_free(void *p)
+{
+    wcache *c = p;
+    if (c)
+        free(c->e);
+    free(c);
+}
+
+static const wentry *word_entry(sl_ctx *ctx, const gaz *g, unsigned id)
+{
+    wcache *c = sl_ctx_resource(ctx, "ner.words", wcache_make, wcache_free);
+    wentry *e;
+    if (id >= c->cap) {
+        size_t old = c->cap;
+        c->e = sl_xgrow(c->e, &c->cap, (size_t)id + 1, sizeof(*c->e));
+        memset(c->e + old, 0, (c->cap - old) * sizeof(*c->e));
+    }
+    e = &c->e[id];
+    if (!e->valid) {
+        size_t len;
+        const char *w = sl_intern_str(&ctx->vocab, id, &len);
+        uint64_t ph;
+        uint32_t wv;
+        e->wh = fnv64(w, len);
+        e->pre2 = fnv64(w, len < 2 ? len : 2);
+        e->pre3 = fnv64(w, len < 3 ? len : 3);
+        e->suf2 = fnv64(w + (len > 2 ? len - 2 : 0), len < 2 ? len : 2);
+        e->suf3 = fnv64(w + (len > 3 ? len - 3 : 0), len < 3 ? len : 3);
+        e->suf4 = fnv64(w + (len > 4 ? len - 4 : 0), len < 4 ? len : 4);
+        e->lenb = (unsigned char)(len > 12 ? 12 : len);
+        ph = phrase_step(PHRASE_SEED, e->wh);
+        e->gany = map_flags(&g->any, ph);
+        e->gcaps = map_flags(&g->caps, ph);
+        wv = map_flags(&g->words, e->wh | 1);
+        if (wv) {
+            e->wcase = (unsigned char)((wv - 1) % 8);
+            e->wclus = (wv - 1) / 8;
+        }
+        e->valid = 1;
+    }
+    return e;
+}
+
 ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
 {
     ner_prep *p = sl_xcalloc(1, sizeof(*p));
@@ -772,28 +836,23 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
 
     /* 1. words, shapes, gazetteers */
     for (i = 0; i < n; i++) {
-        size_t len, sn;
-        const char *w = sl_intern_str(&ctx->vocab, toks[i].norm, &len);
+        size_t sn;
         char sh[8];
-        t[i].wh = fnv64(w, len);
+        const wentry *we = word_entry(ctx, g, toks[i].norm);
+        t[i].wh = we->wh;
         t[i].shape = (unsigned char)shape_of(v->text + toks[i].start, toks[i].end - toks[i].start,
                                              toks[i].flags, sh, &sn);
         t[i].shapeh = fnv64(sh, sn);
-        t[i].pre2 = fnv64(w, len < 2 ? len : 2);
-        t[i].pre3 = fnv64(w, len < 3 ? len : 3);
-        t[i].suf2 = fnv64(w + (len > 2 ? len - 2 : 0), len < 2 ? len : 2);
-        t[i].suf3 = fnv64(w + (len > 3 ? len - 3 : 0), len < 3 ? len : 3);
-        t[i].suf4 = fnv64(w + (len > 4 ? len - 4 : 0), len < 4 ? len : 4);
-        t[i].lenb = (unsigned char)(len > 12 ? 12 : len);
-        t[i].gflags = phrase_flags(g, phrase_step(PHRASE_SEED, t[i].wh),
-                                   (toks[i].flags & SL_TOK_UPPER) != 0) & ~(unsigned)NER_G_PREFIX;
-        {
-            uint32_t wv = map_flags(&g->words, t[i].wh | 1);
-            if (wv) {
-                t[i].wcase = (unsigned char)((wv - 1) % 8);
-                t[i].wclus = (wv - 1) / 8;
-            }
-        }
+        t[i].pre2 = we->pre2;
+        t[i].pre3 = we->pre3;
+        t[i].suf2 = we->suf2;
+        t[i].suf3 = we->suf3;
+        t[i].suf4 = we->suf4;
+        t[i].lenb = we->lenb;
+        t[i].gflags = (we->gany | ((toks[i].flags & SL_TOK_UPPER) ? we->gcaps : 0)) &
+                      ~(unsigned)NER_G_PREFIX;
+        t[i].wcase = we->wcase;
+        t[i].wclus = we->wclus;
         t[i].known = (toks[i].flags & SL_TOK_STOP) || (t[i].gflags & NER_G_COMMON) ||
                      t[i].wcase == 1 || t[i].wcase == 2 || model_has_lex(m, t[i].wh);
     }
@@ -1113,21 +1172,23 @@ static int allowed(int prev, int cur)
     return 1;
 }
 
-static void viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf)
+/* Viterbi over emissions em[n][NER_NTAGS] under the BIO constraint.  The
+ * path starts from transition row `from` (NER_NTAGS: the sentence start;
+ * NER_O: after a token outside names) and, with end_o, goes on into an O
+ * token.  score and back are scratch of n * NER_NTAGS each. */
+static void viterbi_span(const ner_model *m, const float *em, size_t n, int from, int end_o,
+                         float *score, int *back, int *tags, float *conf)
 {
-    float *score;
-    int *back;
     size_t i;
     int t, u, best;
     if (!n)
         return;
-    score = sl_xmalloc(n * NER_NTAGS * sizeof(float));
-    back = sl_xmalloc(n * NER_NTAGS * sizeof(int));
     for (t = 0; t < NER_NTAGS; t++) {
-        score[t] = allowed(NER_NTAGS, t) ? em[t] + m->trans[NER_NTAGS * NER_NTAGS + t] : -1e30f;
+        score[t] = allowed(from, t) ? em[t] + m->trans[from * NER_NTAGS + t] : -1e30f;
         back[t] = -1;
     }
     for (i = 1; i < n; i++) {
+        const float *prev = score + (i - 1) * NER_NTAGS;
         for (t = 0; t < NER_NTAGS; t++) {
             float bs = -1e30f;
             int bu = 0;
@@ -1135,7 +1196,7 @@ static void viterbi(const ner_model *m, const float *em, size_t n, int *tags, fl
                 float sc;
                 if (!allowed(u, t))
                     continue;
-                sc = score[(i - 1) * NER_NTAGS + u] + m->trans[u * NER_NTAGS + t];
+                sc = prev[u] + m->trans[u * NER_NTAGS + t];
                 if (sc > bs) {
                     bs = sc;
                     bu = u;
@@ -1145,6 +1206,9 @@ static void viterbi(const ner_model *m, const float *em, size_t n, int *tags, fl
             back[i * NER_NTAGS + t] = bu;
         }
     }
+    if (end_o)
+        for (t = 0; t < NER_NTAGS; t++)
+            score[(n - 1) * NER_NTAGS + t] += m->trans[t * NER_NTAGS + NER_O];
     best = 0;
     for (t = 1; t < NER_NTAGS; t++)
         if (score[(n - 1) * NER_NTAGS + t] > score[(n - 1) * NER_NTAGS + best])
@@ -1165,33 +1229,106 @@ static void viterbi(const ner_model *m, const float *em, size_t n, int *tags, fl
         if (i)
             best = back[i * NER_NTAGS + best];
     }
-    free(score);
-    free(back);
 }
 
 void ner_viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf)
 {
-    viterbi(m, em, n, tags, conf);
+    float *score = sl_xmalloc((n ? n : 1) * NER_NTAGS * sizeof(float));
+    int *back = sl_xmalloc((n ? n : 1) * NER_NTAGS * sizeof(int));
+    viterbi_span(m, em, n, NER_NTAGS, 0, score, back, tags, conf);
+    free(score);
+    free(back);
 }
 
-void ner_decode(const ner_model *m, const ner_prep *p, size_t from, size_t to, int *tags,
-                float *conf)
+/* Scratch buffers of the decoder, grown as needed. */
+typedef struct dec_buf {
+    float *em, *score;
+    int *back;
+    size_t cap; /* tokens */
+} dec_buf;
+
+static void dec_reserve(dec_buf *d, size_t n)
+{
+    if (n <= d->cap)
+        return;
+    d->cap = n * 2;
+    d->em = sl_xrealloc(d->em, d->cap * NER_NTAGS * sizeof(float));
+    d->score = sl_xrealloc(d->score, d->cap * NER_NTAGS * sizeof(float));
+    d->back = sl_xrealloc(d->back, d->cap * NER_NTAGS * sizeof(int));
+}
+
+/* Decodes tokens [from, to) of one sentence (ending at b); see viterbi_span
+ * for start_row and end_o. */
+static void decode_span(const ner_model *m, const ner_prep *p, size_t from, size_t to,
+                        int start_row, int end_o, dec_buf *d, int *tags, float *conf)
 {
     size_t n = to - from, i, k, nk;
-    float *em = sl_xcalloc(n ? n * NER_NTAGS : 1, sizeof(float));
     uint64_t keys[NER_MAX_KEYS];
     int t;
+    dec_reserve(d, n);
+    memset(d->em, 0, n * NER_NTAGS * sizeof(float));
     for (i = 0; i < n; i++) {
+        float *e = d->em + i * NER_NTAGS;
         nk = ner_token_keys(p, from + i, keys);
         for (k = 0; k < nk; k++) {
             const float *w = model_find(m, keys[k]);
             if (w)
                 for (t = 0; t < NER_NTAGS; t++)
-                    em[i * NER_NTAGS + t] += w[t];
+                    e[t] += w[t];
         }
     }
-    viterbi(m, em, n, tags, conf);
-    free(em);
+    viterbi_span(m, d->em, n, start_row, end_o, d->score, d->back, tags, conf);
+}
+
+void ner_decode(const ner_model *m, const ner_prep *p, size_t from, size_t to, int *tags,
+                float *conf)
+{
+    dec_buf d = {NULL, NULL, NULL, 0};
+    if (to > from)
+        decode_span(m, p, from, to, NER_NTAGS, 0, &d, tags, conf);
+    free(d.em);
+    free(d.score);
+    free(d.back);
+}
+
+/* A lower-case stopword that may join the words of a name ("Bank of
+ * America", "Centers for Disease Control and Prevention"). */
+static int connector(const ner_prep *p, size_t i)
+{
+    return !p->t[i].runlen && (p->v->toks[i].flags & SL_TOK_STOP) && p->t[i].eshape == SH_LOWER;
+}
+
+/* Decodes sentence [a, b) where names can be: only islands of capitalized
+ * runs (with connectors between them) are scored, every other token is O.
+ * This is exact Viterbi under the constraint "a name is capitalized" (which
+ * resolve_mentions enforces anyway) and skips most tokens of news text. */
+static void decode_sentence(const ner_model *m, const ner_prep *p, size_t a, size_t b, dec_buf *d,
+                            int *tags, float *conf)
+{
+    const tinfo *t = p->t;
+    size_t i = a, e;
+    while (i < b) {
+        if (!t[i].runlen) {
+            tags[i - a] = NER_O;
+            conf[i - a] = 1.0f;
+            i++;
+            continue;
+        }
+        e = i;
+        while (e < b) {
+            if (t[e].runlen)
+                e++;
+            else if (e + 1 < b && connector(p, e) && t[e + 1].runlen)
+                e += 2;
+            else if (e + 2 < b && connector(p, e) && connector(p, e + 1) && t[e + 2].runlen)
+                e += 3;
+            else
+                break;
+        }
+        decode_span(m, p, i, e, i == a ? NER_NTAGS : NER_O, e < b, d, tags + (i - a),
+                    conf + (i - a));
+        i = e;
+    }
 }
 
 size_t ner_trim_possessive(const char *text, size_t start, size_t end)
@@ -1536,6 +1673,7 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     int *tags;
     float *conf;
     size_t s, cap = 0;
+    dec_buf d = {NULL, NULL, NULL, 0};
     *out = NULL;
     *n = 0;
     if (!m)
@@ -1546,8 +1684,8 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     tags = sl_xcalloc(v->ntoks, sizeof(*tags));
     conf = sl_xcalloc(v->ntoks, sizeof(*conf));
     for (s = 0; s < v->nsents; s++) {
-        ner_decode(m, p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
-                   conf + v->sent_tok[s]);
+        decode_sentence(m, p, v->sent_tok[s], v->sent_tok[s + 1], &d, tags + v->sent_tok[s],
+                        conf + v->sent_tok[s]);
         complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
         resolve_mentions(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
     }
@@ -1555,6 +1693,9 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     ner_tags_to_mentions(v, tags, conf, out, n, &cap);
     free(tags);
     free(conf);
+    free(d.em);
+    free(d.score);
+    free(d.back);
     ner_prep_free(p);
 }
 
