@@ -715,6 +715,14 @@ static int title_at(const tinfo *t, size_t i, size_t b)
              !(t[i + 1].ph & (PH_TIT_B | PH_TIT_I)));
 }
 
+/* Whether a token looks like part of a person's name. */
+static int name_ish(const tinfo *x)
+{
+    return (x->gflags & (NER_G_GIVEN | NER_G_SURNAME)) ||
+           (!x->known && x->wcase != 1 && x->wcase != 2 && x->shape != SH_NUM &&
+            x->shape != SH_PUNCT);
+}
+
 /* Decides the mode of sentence [a, b). */
 static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t b, int kind)
 {
@@ -931,6 +939,23 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
         mode = sentence_mode(t, toks, a, b, kind);
         for (i = a; i < b; i++)
             t[i].mode = (unsigned char)mode;
+        for (i = a; i < b; i++) {
+            /* in capitals every word looks like an acronym: "UN" in "KIM
+             * JONG UN" is no United Nations beside a name in capitals */
+            const wentry *we;
+            int name_nb;
+            if (!(toks[i].flags & SL_TOK_UPPER) || (t[i].ph & 0xAA) ||
+                (i + 1 < b && (t[i + 1].ph & 0xAA)))
+                continue;
+            we = word_entry(ctx, g, toks[i].norm);
+            name_nb = (i > a && (toks[i - 1].flags & SL_TOK_UPPER) && name_ish(&t[i - 1])) ||
+                      (i + 1 < b && (toks[i + 1].flags & SL_TOK_UPPER) && name_ish(&t[i + 1]));
+            if (!we->gcaps || !name_nb)
+                continue;
+            t[i].gflags = we->gany & ~(unsigned)NER_G_PREFIX;
+            if (!(we->gany & (NER_G_LOC | NER_G_ORG | NER_G_DEMONYM | NER_G_TITLEP)))
+                t[i].ph = 0;
+        }
         if (mode != MODE_NORMAL || kind == 1)
             continue;
         for (i = a; i < b; i++) {
@@ -968,11 +993,16 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
     free(ev.cap_n);
     free(ev.low_n);
 
-    /* 3. truecasing of headline and all-caps sentences */
-    for (i = 0; i < n; i++) {
-        int sh = t[i].shape;
-        if (t[i].mode != MODE_NORMAL && (toks[i].flags & SL_TOK_WORD) && sh != SH_NUM) {
-            int cap;
+    /* 3. truecasing of headline and all-caps sentences: the document's
+     * evidence, then gazetteer phrases, then the case profile from unlabeled
+     * text, then the lexicons.  A word usually but not always written in
+     * lower case ("Un", "Moon") is a name when it stands next to one. */
+    {
+        signed char *capd = sl_xcalloc(n ? n : 1, 1);
+        for (i = 0; i < n; i++) {
+            int cap = 0;
+            if (t[i].mode == MODE_NORMAL || !(toks[i].flags & SL_TOK_WORD) || t[i].shape == SH_NUM)
+                continue;
             if (t[i].doc == 1)
                 cap = 1;
             else if (t[i].doc == 2)
@@ -981,6 +1011,9 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                 cap = 1;
             else if (t[i].wcase >= 4 || (t[i].wcase == 3 && (t[i].gflags & NAME_FLAGS)))
                 cap = 1;
+            else if (t[i].wcase == 2 && !(toks[i].flags & SL_TOK_STOP) &&
+                     !(t[i].gflags & NER_G_COMMON))
+                cap = -1;
             else if (t[i].wcase == 1 || t[i].wcase == 2)
                 cap = 0;
             else if (t[i].known && !(t[i].gflags & NAME_FLAGS))
@@ -989,19 +1022,34 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                 cap = 1;
             else
                 cap = !t[i].known;
-            if (!cap)
-                sh = SH_LOWER;
-            else if (t[i].mode == MODE_UPPER)
-                sh = (t[i].gflags & (NER_G_ORG | NER_G_LOC)) && t[i].lenb <= 5 &&
-                             !(t[i].gflags & (NER_G_GIVEN | NER_G_SURNAME))
-                         ? SH_ALLCAP
-                         : t[i].shape == SH_INITIAL ? SH_INITIAL : SH_CAP;
-            else if (sh == SH_LOWER)
-                sh = SH_CAP;
-            t[i].shapeh = fnv64(sh == SH_LOWER ? "x" : sh == SH_CAP ? "Xx" : sh == SH_ALLCAP ? "X" : "X",
-                                sh == SH_CAP ? 2 : 1);
+            capd[i] = (signed char)(cap ? cap : 2);
         }
-        t[i].eshape = (unsigned char)sh;
+        for (i = 0; i < n; i++)
+            if (capd[i] == -1) {
+                int nb = (i > t[i].sa && capd[i - 1] == 1 && (!t[i - 1].known ||
+                                                              (t[i - 1].gflags & NAME_FLAGS))) ||
+                         (i + 1 < t[i].sb && capd[i + 1] == 1 &&
+                          (!t[i + 1].known || (t[i + 1].gflags & NAME_FLAGS)));
+                capd[i] = (signed char)(nb ? 1 : 2);
+            }
+        for (i = 0; i < n; i++) {
+            int sh = t[i].shape;
+            if (capd[i]) {
+                if (capd[i] == 2)
+                    sh = SH_LOWER;
+                else if (t[i].mode == MODE_UPPER)
+                    sh = (t[i].gflags & (NER_G_ORG | NER_G_LOC)) && t[i].lenb <= 5 &&
+                                 !(t[i].gflags & (NER_G_GIVEN | NER_G_SURNAME))
+                             ? SH_ALLCAP
+                             : t[i].shape == SH_INITIAL ? SH_INITIAL : SH_CAP;
+                else if (sh == SH_LOWER)
+                    sh = SH_CAP;
+                t[i].shapeh = fnv64(sh == SH_LOWER ? "x" : sh == SH_CAP ? "Xx" : "X",
+                                    sh == SH_CAP ? 2 : 1);
+            }
+            t[i].eshape = (unsigned char)sh;
+        }
+        free(capd);
     }
 
     /* 4. runs of capitalized words */
@@ -1382,10 +1430,41 @@ void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
  * perceptron decides that a run names something and of what type; the run
  * decides how far the name goes, which the model, trained on little data,
  * gets wrong more often than the type. */
-static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags)
+static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags, const float *conf)
 {
     const tinfo *t = p->t;
     size_t i = a, j, s, e;
+    /* pieces of different types side by side in one run ("Jong" PERSON,
+     * "Un" ORGANIZATION) are one name: the type of the piece with the more
+     * confidence mass wins */
+    for (i = a; i < b; i = j) {
+        int type = ner_tag_type(tags[i - a]), ty2;
+        float m1 = 0, m2 = 0;
+        size_t k, j2;
+        j = i + 1;
+        if (!type)
+            continue;
+        while (j < b && tags[j - a] == ner_tag_i(type))
+            j++;
+        if (j >= b || !ner_tag_is_b(tags[j - a]) || !t[j].runlen || !t[j - 1].runlen ||
+            t[j].runpos == 1 || t[j].runpos == 0)
+            continue;
+        ty2 = ner_tag_type(tags[j - a]);
+        for (j2 = j + 1; j2 < b && tags[j2 - a] == ner_tag_i(ty2); j2++)
+            ;
+        for (k = i; k < j; k++)
+            m1 += conf[k - a];
+        for (k = j; k < j2; k++)
+            m2 += conf[k - a];
+        if (m2 > m1)
+            type = ty2;
+        for (k = i; k < j2; k++)
+            tags[k - a] = k == i ? ner_tag_b(type) : ner_tag_i(type);
+        j = i; /* look again from the merged piece */
+        if (j2 >= b)
+            break;
+    }
+    i = a;
     while (i < b) {
         int type = ner_tag_type(tags[i - a]);
         if (!type) {
@@ -1590,6 +1669,34 @@ static int vote_winner(const votes *x, float *share)
     return best;
 }
 
+/* Whether the untagged run [s, e) reads as a person's name by the
+ * gazetteers alone: two or three words, the first a given or family name,
+ * the last a given or family name or an unknown word, nothing that places,
+ * organizations, titles, nationalities or dates are made of ("Moon Jae-in"
+ * in a headline the model missed). */
+static int person_like(const ner_prep *p, size_t s, size_t e)
+{
+    const tinfo *t = p->t;
+    size_t k, words = 0, first = e, last = e;
+    for (k = s; k < e; k++) {
+        if (!(p->v->toks[k].flags & SL_TOK_WORD))
+            continue;
+        if (t[k].ph || (t[k].gflags & (NER_G_LOC | NER_G_ORG | NER_G_ORGWORD | NER_G_LOCWORD |
+                                       NER_G_DEMONYM | NER_G_CALENDAR | NER_G_TITLE)))
+            return 0;
+        words++;
+        last = k;
+        if (first == e)
+            first = k;
+    }
+    if (words < 2 || words > 3)
+        return 0;
+    if (!(t[first].gflags & (NER_G_GIVEN | NER_G_SURNAME)) || t[first].eshape == SH_ALLCAP)
+        return 0;
+    return (t[last].gflags & (NER_G_GIVEN | NER_G_SURNAME)) ||
+           (!t[last].known && t[last].wcase != 1 && t[last].wcase != 2);
+}
+
 /* One sense per document (Gale, Church and Yarowsky 1992; the "extended
  * prediction history" of Ratinov and Roth 2009): a name keeps the type most
  * of its mentions have; a whole run of capitalized words the tagger left
@@ -1657,6 +1764,16 @@ static void doc_consistency(const ner_prep *p, int *tags, const float *conf)
         if (!win && j == i + 1 && !(p->v->toks[i].flags & SL_TOK_STOP) &&
             t[i].lenb > 1 && map_flags(&parts, name_key(p, i, j)))
             win = NER_PER;
+        if (!win && person_like(p, i, j))
+            win = NER_PER;
+        if (!win) {
+            /* a run that is exactly a place or organization entry */
+            unsigned ex = exact_entry(p, i, j);
+            if ((ex & NER_G_LOC) && !(ex & NER_G_ORG))
+                win = NER_LOC;
+            else if ((ex & NER_G_ORG) && !(ex & NER_G_LOC))
+                win = NER_ORG;
+        }
         if (win)
             for (k = i; k < j; k++)
                 tags[k] = k == i ? ner_tag_b(win) : ner_tag_i(win);
@@ -1686,7 +1803,9 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     for (s = 0; s < v->nsents; s++) {
         decode_sentence(m, p, v->sent_tok[s], v->sent_tok[s + 1], &d, tags + v->sent_tok[s],
                         conf + v->sent_tok[s]);
-        complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
+        if (getenv("NER_TRACE")) { size_t q; for (q = v->sent_tok[s]; q < v->sent_tok[s+1]; q++) fprintf(stderr, "%-12.*s sh%d esh%d mode%d run%d/%d ph%d gf%x wc%d known%d doc%d tag%d\n", (int)(v->toks[q].end-v->toks[q].start), v->text+v->toks[q].start, p->t[q].shape, p->t[q].eshape, p->t[q].mode, p->t[q].runlen, p->t[q].runpos, p->t[q].ph, p->t[q].gflags, p->t[q].wcase, p->t[q].known, p->t[q].doc, tags[q]); }
+        complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
+                      conf + v->sent_tok[s]);
         resolve_mentions(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);
     }
     doc_consistency(p, tags, conf);

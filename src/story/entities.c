@@ -100,6 +100,8 @@ typedef struct rawm {
     double weight;       /* position weight for salience */
     const char *surface; /* the text without titles, one line (arena) */
     size_t ent;
+    const char *title;   /* the title word just before, case-folded (arena), or NULL */
+    size_t title_start;  /* its first byte */
 } rawm;
 
 typedef struct form {
@@ -486,8 +488,19 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
             r.form = id;
             r.surface = surface_of(&E->arena, v.text, r.m.start, r.m.end);
             {
+                /* headline 3, lead 2, body 1; captions and credits 0.25 */
                 sl_block_kind kd = doc->sents[ms[i].sent].kind;
-                r.weight = kd == SL_BLOCK_TITLE ? 3.0 : ms[i].sent < 4 ? 2.0 : 1.0;
+                r.weight = kd == SL_BLOCK_TITLE ? 3.0
+                         : kd == SL_BLOCK_CAPTION ? 0.25
+                         : ms[i].sent < 4 ? 2.0 : 1.0;
+            }
+            if (ms[i].type == NER_PER && ts == ms[i].tok_start && ts > doc->sent_tok[ms[i].sent] &&
+                (doc->toks[ts - 1].flags & SL_TOK_CAP) && ner_is_title(ctx, doc->toks + ts - 1, 1)) {
+                /* "King Jong-un": a capitalized title word may be a misspelt
+                 * part of the name; step 2 decides */
+                r.title = sl_arena_strndup(&E->arena, sl_vocab_str(ctx, doc->toks[ts - 1].norm),
+                                           strlen(sl_vocab_str(ctx, doc->toks[ts - 1].norm)));
+                r.title_start = doc->toks[ts - 1].start;
             }
             SL_PUSH(raw, nraw, craw, r);
         }
@@ -526,7 +539,7 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
             for (p = 0; p < forms[i].nparts; p++) {
                 uint32_t id;
                 sl_buf_clear(&tmp);
-                sl_buf_printf(&tmp, "%d/%zu/", forms[i].type, p);
+                sl_buf_printf(&tmp, "%zu/", p); /* any type: a typo may be typed wrong */
                 for (j = 0; j < forms[i].nparts; j++) {
                     sl_buf_puts(&tmp, j == p ? "*" : forms[i].parts[j]);
                     sl_buf_putc(&tmp, ' ');
@@ -567,8 +580,47 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 if (best != NONE)
                     join(forms, fa, best);
             }
-            free(bucket[k]);
         }
+        /* a person mention after a title word: when the title word and the
+         * name are a typo of one longer name ("King Jong-un" for "Kim Jong
+         * Un"), the title word is part of the name */
+        for (i = 0; i < nraw; i++) {
+            const form *f = &forms[raw[i].form];
+            size_t best = NONE, tn;
+            uint32_t id;
+            if (!raw[i].title || f->nparts < 2 || f->nparts > 7)
+                continue;
+            sl_buf_clear(&tmp);
+            sl_buf_puts(&tmp, "0/* ");
+            for (j = 0; j < f->nparts; j++) {
+                sl_buf_puts(&tmp, f->parts[j]);
+                sl_buf_putc(&tmp, ' ');
+            }
+            id = sl_intern_find(&wild, tmp.ptr, tmp.len);
+            if (id == SL_INTERN_NONE || id >= cb)
+                continue;
+            tn = strlen(raw[i].title);
+            for (k = 0; k < nb[id]; k++) {
+                const char *y = forms[bucket[id][k]].parts[0];
+                size_t yn = strlen(y), root = find(forms, bucket[id][k]);
+                if (tn < 3 || yn < 3 || y[0] != raw[i].title[0] || y[1] != raw[i].title[1] ||
+                    sl_edit_distance(raw[i].title, tn, y, yn, 2) > 2 || !strcmp(y, raw[i].title))
+                    continue;
+                if (best != NONE && best != root) {
+                    best = NONE - 1; /* several: leave it */
+                    break;
+                }
+                best = root;
+            }
+            if (best < NONE - 1) {
+                raw[i].form = best;
+                raw[i].m.start = raw[i].title_start;
+                raw[i].surface = surface_of(&E->arena, sl_buf_cstr(&c->docs[raw[i].m.doc]->text),
+                                            raw[i].m.start, raw[i].m.end);
+            }
+        }
+        for (k = 0; k < cb; k++)
+            free(bucket[k]);
         free(bucket);
         free(nb);
         sl_intern_free(&wild);

@@ -169,7 +169,7 @@ static void variants_merge(void **state)
 {
     static const char *const docs[] = {
         "Summit ends\n\nNorth Korean leader Kim Jong Un arrived in Singapore on Monday. Kim Jong Un "
-        "met officials. Kim said the talks went well. Kin Jong Un left.\n",
+        "met officials. Kim said the talks went well. Later, Kin Jong Un left.\n",
         "Talks resume\n\nKim Jong-un spoke to reporters on Tuesday. Analysts said King Jong-un "
         "wanted sanctions relief. KIM JONG UN left on Wednesday.\n",
     };
