@@ -593,6 +593,7 @@ typedef struct tinfo {
     unsigned char lenb;   /* length bucket */
     unsigned char wcase;  /* case profile from unlabeled text: 0 unseen, 1 lower ... 5 capitalized */
     uint32_t wclus;       /* distributional cluster + 1, 0 unseen */
+    unsigned char poss;   /* ends in a possessive "'s" */
     size_t sa, sb;        /* its sentence's token range */
 } tinfo;
 
@@ -772,6 +773,7 @@ typedef struct wentry {
     unsigned gany, gcaps;  /* flags of the word as an entry, any case / in capitals */
     uint32_t wclus;
     unsigned char lenb, wcase, valid;
+    unsigned char poss;    /* a possessive ("Gaga's") */
 } wentry;
 
 typedef struct wcache {
@@ -815,10 +817,17 @@ static const wentry *word_entry(sl_ctx *ctx, const gaz *g, unsigned id)
         e->suf3 = fnv64(w + (len > 3 ? len - 3 : 0), len < 3 ? len : 3);
         e->suf4 = fnv64(w + (len > 4 ? len - 4 : 0), len < 4 ? len : 4);
         e->lenb = (unsigned char)(len > 12 ? 12 : len);
-        ph = phrase_step(PHRASE_SEED, e->wh);
+        /* a possessive is looked up without its ending: "Volkswagen's" */
+        if (len > 2 && w[len - 1] == 's' && w[len - 2] == '\'')
+            len -= 2;
+        else if (len > 4 && w[len - 1] == 's' && (unsigned char)w[len - 4] == 0xE2 &&
+                 (unsigned char)w[len - 3] == 0x80 && (unsigned char)w[len - 2] == 0x99)
+            len -= 4;
+        e->poss = len != strlen(w);
+        ph = phrase_step(PHRASE_SEED, fnv64(w, len));
         e->gany = map_flags(&g->any, ph);
         e->gcaps = map_flags(&g->caps, ph);
-        wv = map_flags(&g->words, e->wh | 1);
+        wv = map_flags(&g->words, fnv64(w, len) | 1);
         if (wv) {
             e->wcase = (unsigned char)((wv - 1) % 8);
             e->wclus = (wv - 1) / 8;
@@ -861,6 +870,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                       ~(unsigned)NER_G_PREFIX;
         t[i].wcase = we->wcase;
         t[i].wclus = we->wclus;
+        t[i].poss = we->poss;
         t[i].known = (toks[i].flags & SL_TOK_STOP) || (t[i].gflags & NER_G_COMMON) ||
                      t[i].wcase == 1 || t[i].wcase == 2 || model_has_lex(m, t[i].wh);
     }
@@ -1068,6 +1078,8 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             }
             e = i + 1;
             for (j = i + 1; j < b; j++) {
+                if (t[j - 1].poss && !(t[j].gflags & (NER_G_ORGWORD | NER_G_LOCWORD)))
+                    break; /* "Gaga's | Coachella", but "People's Army" */
                 if (caplike(t[j].eshape) && (toks[j].flags & SL_TOK_WORD)) {
                     /* a title or role ends the run ("Punjab | Chief Minister |
                      * Shahbaz Sharif") unless it follows a given name or an
@@ -1505,6 +1517,8 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags, cons
     }
 }
 
+static int person_like(const ner_prep *p, size_t s, size_t e);
+
 /* Flags of the gazetteer entry that is exactly tokens [s, e), or 0. */
 static unsigned exact_entry(const ner_prep *p, size_t s, size_t e)
 {
@@ -1544,9 +1558,15 @@ static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t
     unsigned ex;
     for (k = s; k < e; k++)
         tags[k - a] = NER_O;
+    /* leading stopwords; for people titles, nationality words before a
+     * full name ("Democrat Matt Lesser", not "Kenyan McDuffie") and
+     * epithets before a given name ("Crooked Hillary Clinton") */
     while (s < e && ((toks[s].flags & SL_TOK_STOP) || !(toks[s].flags & SL_TOK_WORD) ||
-                     (type == NER_PER && s + 1 < e &&
-                      (title_at(t, s, b) || (t[s].ph & (PH_DEM_B | PH_DEM_I))))))
+                     (type == NER_PER && s + 1 < e && title_at(t, s, b)) ||
+                     (type == NER_PER && s + 2 < e && (t[s].ph & (PH_DEM_B | PH_DEM_I)) &&
+                      !(t[s + 1].ph & (PH_DEM_B | PH_DEM_I))) ||
+                     (type == NER_PER && s + 2 < e && (t[s].wcase == 1 || t[s].wcase == 2) &&
+                      !(t[s].gflags & NAME_FLAGS) && (t[s + 1].gflags & NER_G_GIVEN))))
         s++;
     while (e > s && !(toks[e - 1].flags & (SL_TOK_WORD | SL_TOK_NUMBER)))
         e--;
@@ -1575,6 +1595,12 @@ static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t
         type = NER_ORG;
     else if (type == NER_OTH && e - s == 1 && t[s].shape == SH_ALLCAP && t[s].lenb <= 6)
         type = NER_ORG;
+    else if (type == NER_PER && e - s == 1 && (t[s].gflags & NER_G_LOCWORD) &&
+             !(t[s].gflags & (NER_G_GIVEN | NER_G_SURNAME)))
+        type = NER_LOC; /* "the North" */
+    else if (type == NER_OTH && (person_like(p, s, e) ||
+                                 (e - s == 1 && (t[s].gflags & NER_G_GIVEN))))
+        type = NER_PER;
     for (k = s; k < e; k++)
         tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
 }
@@ -1623,6 +1649,29 @@ static void resolve_mentions(const ner_prep *p, size_t a, size_t b, int *tags)
         if (s < j)
             fix_mention(p, a, b, tags, s, j, type);
         i = j;
+    }
+    /* a place or organization entry of several words that the tagger cut
+     * ("Disease Control" in "Centers for Disease Control and Prevention")
+     * is taken whole when no mention crosses its edges */
+    for (i = a; i < b; i = j) {
+        int any = 0, type;
+        unsigned char bb = t[i].ph & (PH_LOC_B | PH_ORG_B);
+        j = i + 1;
+        if (!bb || (t[i].ph & (PH_LOC_B | PH_ORG_B)) == (PH_LOC_B | PH_ORG_B))
+            continue;
+        while (j < b && (t[j].ph & (bb << 1)))
+            j++;
+        if (j - i < 2)
+            continue;
+        for (k = i; k < j; k++)
+            if (tags[k - a])
+                any = 1;
+        if (!any || (tags[i - a] && !ner_tag_is_b(tags[i - a])) ||
+            (j < b && tags[j - a] && !ner_tag_is_b(tags[j - a])))
+            continue;
+        type = bb == PH_LOC_B ? NER_LOC : NER_ORG;
+        for (k = i; k < j; k++)
+            tags[k - a] = k == i ? ner_tag_b(type) : ner_tag_i(type);
     }
 }
 
@@ -1769,7 +1818,9 @@ static void doc_consistency(const ner_prep *p, int *tags, const float *conf)
         if (!win) {
             /* a run that is exactly a place or organization entry */
             unsigned ex = exact_entry(p, i, j);
-            if ((ex & NER_G_LOC) && !(ex & NER_G_ORG))
+            if (ex & NER_G_DEMONYM)
+                win = 0;
+            else if ((ex & NER_G_LOC) && !(ex & NER_G_ORG))
                 win = NER_LOC;
             else if ((ex & NER_G_ORG) && !(ex & NER_G_LOC))
                 win = NER_ORG;
