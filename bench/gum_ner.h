@@ -39,6 +39,7 @@
 #include <string.h>
 
 #include "analysis/ner.h"
+#include "analysis/sentences.h"
 #include "analysis/tokens.h"
 #include "core/ctx.h"
 #include "util/buf.h"
@@ -62,6 +63,7 @@ typedef struct gum_doc {
     size_t ntoks, ctoks;
     size_t *sent_tok;
     int *labels; /* gold BIO tag per token */
+    unsigned char *train; /* per sentence: learn from it (NULL: all) */
 } gum_doc;
 
 typedef struct gum_corpus {
@@ -439,6 +441,10 @@ static inline void gum_augment(sl_ctx *ctx, const gum_doc *src, gum_doc *dst, un
     memcpy(dst->sent_start, src->sent_start, src->nsents * sizeof(size_t));
     memcpy(dst->sent_end, src->sent_end, src->nsents * sizeof(size_t));
     memcpy(dst->kinds, src->kinds, src->nsents * sizeof(sl_block_kind));
+    if (src->train) {
+        dst->train = sl_xmalloc(src->nsents + 1);
+        memcpy(dst->train, src->train, src->nsents);
+    }
     dst->gold = sl_xmalloc((src->ngold + 1) * sizeof(gum_mention));
     memcpy(dst->gold, src->gold, src->ngold * sizeof(gum_mention));
     dst->ngold = dst->cgold = src->ngold;
@@ -481,6 +487,7 @@ typedef struct gum_train_opts {
     int min_count;   /* features seen fewer times are not learned */
     int lex_min;     /* lower-case words seen this often enter the lexicon */
     unsigned seed;   /* of the shuffle of training sentences */
+    float min_abs;   /* smaller weights are dropped, as in the shipped file */
 } gum_train_opts;
 
 /* Builds the lexicon of lower-case words (seen lower case, not first in a
@@ -564,7 +571,7 @@ static inline void gum_train(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, si
         for (s = 0; s < v.nsents; s++) {
             gum_inst in;
             size_t a = v.sent_tok[s], b = v.sent_tok[s + 1], cr = 0, nr = 0;
-            if (a == b)
+            if (a == b || (docs[k]->train && !docs[k]->train[s]))
                 continue;
             in.n = b - a;
             in.rows = NULL;
@@ -741,6 +748,7 @@ static inline void gum_free(gum_corpus *c)
         free(d->toks);
         free(d->sent_tok);
         free(d->labels);
+        free(d->train);
     }
     free(c->docs);
     memset(c, 0, sizeof(*c));
@@ -757,6 +765,7 @@ static inline void gum_doc_free(gum_doc *d)
     free(d->toks);
     free(d->sent_tok);
     free(d->labels);
+    free(d->train);
 }
 
 /* Trains a model on docs (plus their augmented copies when asked). */
@@ -776,6 +785,16 @@ static inline ner_model *gum_fit(sl_ctx *ctx, gum_doc *const *docs, size_t n,
             all[na++] = &aug[k];
         }
     gum_train(ctx, m, all, na, o);
+    {
+        size_t r, nr = ner_model_nrows(m);
+        int t;
+        for (r = 0; r < nr; r++) {
+            float *w = ner_model_row_at(m, r, NULL);
+            for (t = 0; t < NER_NTAGS; t++)
+                if (w[t] > -o->min_abs && w[t] < o->min_abs)
+                    w[t] = 0;
+        }
+    }
     if (o->augment)
         for (k = 0; k < n; k++)
             gum_doc_free(&aug[k]);
@@ -950,6 +969,72 @@ static inline void news_free(news_set *ns)
     }
     free(ns->p);
     memset(ns, 0, sizeof(*ns));
+}
+
+/* Training documents from an annotated news set: each paragraph's whole
+ * document, split into sentences as the tagger splits raw text, with the
+ * paragraph's mentions as gold; only sentences inside the paragraph are
+ * learned from (the rest of the document is unannotated, but its words
+ * still give document evidence). */
+static inline void news_train_docs(sl_ctx *ctx, const news_set *ns, gum_corpus *out)
+{
+    size_t k, i;
+    memset(out, 0, sizeof(*out));
+    for (k = 0; k < ns->n; k++) {
+        const news_para *np = &ns->p[k];
+        gum_doc d;
+        sl_span *sp = NULL;
+        size_t nsp = 0, csp = 0;
+        memset(&d, 0, sizeof(d));
+        d.id = sl_xstrdup(np->path);
+        sl_buf_put(&d.text, np->text, np->len);
+        size_t cap = 0;
+        sl_sentences_split(ctx, np->text, np->len, 0, &sp, &nsp, &csp);
+        d.kinds = NULL;
+        for (i = 0; i < nsp; i++) {
+            /* sentences are also cut at blank lines: the splitter may run
+             * on across paragraphs, and the annotated one must stand alone */
+            size_t a = sp[i].start, e = sp[i].end, j;
+            while (a < e) {
+                size_t cut = e;
+                for (j = a; j + 1 < e; j++)
+                    if (np->text[j] == '\n') {
+                        size_t q = j + 1;
+                        while (q < e && (np->text[q] == ' ' || np->text[q] == '\t' ||
+                                         np->text[q] == '\r'))
+                            q++;
+                        if (q < e && np->text[q] == '\n') {
+                            cut = j;
+                            break;
+                        }
+                    }
+                if (cut > a) {
+                    size_t c2 = cap;
+                    d.sent_start = sl_xgrow(d.sent_start, &c2, d.nsents + 1, sizeof(size_t));
+                    c2 = cap;
+                    d.sent_end = sl_xgrow(d.sent_end, &c2, d.nsents + 1, sizeof(size_t));
+                    c2 = cap;
+                    d.train = sl_xgrow(d.train, &c2, d.nsents + 1, 1);
+                    cap = c2;
+                    d.sent_start[d.nsents] = a;
+                    d.sent_end[d.nsents] = cut;
+                    d.train[d.nsents] = a >= np->pstart && cut <= np->pend;
+                    d.nsents++;
+                }
+                a = cut;
+                while (a < e && (np->text[a] == ' ' || np->text[a] == '\n' ||
+                                 np->text[a] == '\t' || np->text[a] == '\r'))
+                    a++;
+            }
+        }
+        free(sp);
+        d.kinds = sl_xcalloc(d.nsents + 1, sizeof(*d.kinds));
+        d.gold = sl_xmalloc((np->ngold + 1) * sizeof(*d.gold));
+        memcpy(d.gold, np->gold, np->ngold * sizeof(*d.gold));
+        d.ngold = d.cgold = np->ngold;
+        gum_tokenize(ctx, &d);
+        SL_PUSH(out->docs, out->n, out->cap, d);
+    }
 }
 
 /* Scores predicted mentions (byte offsets into the paragraph's document)
