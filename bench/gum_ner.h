@@ -488,6 +488,7 @@ typedef struct gum_train_opts {
     int lex_min;     /* lower-case words seen this often enter the lexicon */
     unsigned seed;   /* of the shuffle of training sentences */
     float min_abs;   /* smaller weights are dropped, as in the shipped file */
+    int ensemble;    /* training runs averaged */
 } gum_train_opts;
 
 /* Builds the lexicon of lower-case words (seen lower case, not first in a
@@ -531,8 +532,9 @@ static inline void gum_lexicon(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, 
 typedef struct gum_inst {
     uint32_t *rows; /* feature rows of every token */
     size_t *off;    /* per token, into rows */
-    const int *labels;
+    int *labels;    /* gold tags (an I first becomes B) */
     size_t n;       /* tokens */
+    int from, end_o; /* as ner_viterbi's */
 } gum_inst;
 
 /* Trains m (which already holds its lexicon) on the documents with the
@@ -551,8 +553,9 @@ static inline void gum_train(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, si
     size_t cpred = 0;
     double c = 1;
     unsigned rng = 12345 + 7919 * o->seed;
-    int ep, t;
-    size_t *order;
+    int ep, t, run, runs = o->ensemble > 1 ? o->ensemble : 1;
+    size_t *order, *spans = NULL, cspans = 0;
+    float *accw, *acct;
     ner_model *counts = ner_model_new();
     /* count features first, to learn only those seen min_count times */
     for (k = 0; k < ndocs; k++) {
@@ -569,95 +572,131 @@ static inline void gum_train(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, si
         ner_view v = gum_view(docs[k]);
         ner_prep *p = ner_prepare(ctx, m, &v);
         for (s = 0; s < v.nsents; s++) {
-            gum_inst in;
-            size_t a = v.sent_tok[s], b = v.sent_tok[s + 1], cr = 0, nr = 0;
-            if (a == b || (docs[k]->train && !docs[k]->train[s]))
+            size_t sa = v.sent_tok[s], sb = v.sent_tok[s + 1], isl, nisl;
+            if (sa == sb || (docs[k]->train && !docs[k]->train[s]))
                 continue;
-            in.n = b - a;
-            in.rows = NULL;
-            in.off = sl_xmalloc((in.n + 1) * sizeof(size_t));
-            in.labels = docs[k]->labels + a;
-            for (i = a; i < b; i++) {
-                size_t nk = ner_token_keys(p, i, keys), q;
-                in.off[i - a] = nr;
-                for (q = 0; q < nk; q++) {
-                    uint64_t rk;
-                    if (ner_model_row(counts, keys[q], 0)[0] < (float)o->min_count)
-                        continue;
-                    {
-                        /* the row's index, from its place in the weight array */
-                        float *w = ner_model_row(m, keys[q], 1);
-                        float *base = ner_model_row_at(m, 0, &rk);
-                        uint32_t idx = (uint32_t)((size_t)(w - base) / NER_NTAGS);
-                        SL_PUSH(in.rows, nr, cr, idx);
+            /* one instance per island: the tagger decodes nothing else */
+            if (2 * (sb - sa) + 2 > cspans)
+                spans = sl_xgrow(spans, &cspans, 2 * (sb - sa) + 2, sizeof(size_t));
+            nisl = ner_islands(p, sa, sb, spans);
+            for (isl = 0; isl < nisl; isl++) {
+                gum_inst in;
+                size_t a = spans[2 * isl], b = spans[2 * isl + 1], cr = 0, nr = 0;
+                in.n = b - a;
+                in.rows = NULL;
+                in.from = a == sa ? NER_NTAGS : NER_O;
+                in.end_o = b < sb;
+                in.off = sl_xmalloc((in.n + 1) * sizeof(size_t));
+                in.labels = sl_xmalloc((in.n + 1) * sizeof(int));
+                memcpy(in.labels, docs[k]->labels + a, in.n * sizeof(int));
+                if (in.labels[0] && !ner_tag_is_b(in.labels[0]))
+                    in.labels[0] = ner_tag_b(ner_tag_type(in.labels[0]));
+                for (i = a; i < b; i++) {
+                    size_t nk = ner_token_keys(p, i, keys), q;
+                    in.off[i - a] = nr;
+                    for (q = 0; q < nk; q++) {
+                        uint64_t rk;
+                        if (ner_model_row(counts, keys[q], 0)[0] < (float)o->min_count)
+                            continue;
+                        {
+                            /* the row's index, from its place in the weight array */
+                            float *w = ner_model_row(m, keys[q], 1);
+                            float *base = ner_model_row_at(m, 0, &rk);
+                            uint32_t idx = (uint32_t)((size_t)(w - base) / NER_NTAGS);
+                            SL_PUSH(in.rows, nr, cr, idx);
+                        }
                     }
                 }
+                in.off[in.n] = nr;
+                SL_PUSH(inst, ninst, cinst, in);
             }
-            in.off[in.n] = nr;
-            SL_PUSH(inst, ninst, cinst, in);
         }
         ner_prep_free(p);
     }
     ner_model_free(counts);
     u = sl_xcalloc(ner_model_nrows(m) * NER_NTAGS + 1, sizeof(float));
     tu = sl_xcalloc((NER_NTAGS + 1) * NER_NTAGS, sizeof(float));
+    accw = sl_xcalloc(ner_model_nrows(m) * NER_NTAGS + 1, sizeof(float));
+    acct = sl_xcalloc((NER_NTAGS + 1) * NER_NTAGS, sizeof(float));
     order = sl_xmalloc((ninst + 1) * sizeof(size_t));
-    for (k = 0; k < ninst; k++)
-        order[k] = k;
-    for (ep = 0; ep < o->epochs; ep++) {
-        for (k = ninst; k > 1; k--) { /* Fisher-Yates with a fixed seed */
-            size_t j;
-            rng = rng * 1103515245u + 12345u;
-            j = (rng >> 8) % k;
-            r = order[k - 1];
-            order[k - 1] = order[j];
-            order[j] = r;
-        }
-        for (k = 0; k < ninst; k++) {
-            const gum_inst *in = &inst[order[k]];
-            float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
-            if (in->n * NER_NTAGS > cem)
-                em = sl_xgrow(em, &cem, in->n * NER_NTAGS, sizeof(float));
-            if (in->n > cpred)
-                pred = sl_xgrow(pred, &cpred, in->n, sizeof(int));
-            memset(em, 0, in->n * NER_NTAGS * sizeof(float));
-            for (i = 0; i < in->n; i++)
-                for (r = in->off[i]; r < in->off[i + 1]; r++)
-                    for (t = 0; t < NER_NTAGS; t++)
-                        em[i * NER_NTAGS + t] += W[(size_t)in->rows[r] * NER_NTAGS + t];
-            ner_viterbi(m, em, in->n, pred, NULL);
-            for (i = 0; i < in->n; i++) {
-                int g = in->labels[i], pr = pred[i];
-                int gp = i ? in->labels[i - 1] : NER_NTAGS, pp = i ? pred[i - 1] : NER_NTAGS;
-                if (g != pr) {
-                    for (r = in->off[i]; r < in->off[i + 1]; r++) {
-                        size_t row = (size_t)in->rows[r] * NER_NTAGS;
-                        W[row + g] += 1.0f;
-                        u[row + g] += (float)c;
-                        W[row + pr] -= 1.0f;
-                        u[row + pr] -= (float)c;
+    /* o->ensemble runs over different shuffles, their averaged weights
+     * averaged again: less variance from the order of a small data set */
+    for (run = 0; run < runs; run++) {
+        float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
+        rng = 12345 + 7919 * o->seed + 104729 * (unsigned)run;
+        c = 1;
+        memset(W, 0, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+        memset(T, 0, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+        memset(u, 0, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+        memset(tu, 0, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+        for (k = 0; k < ninst; k++)
+            order[k] = k;
+        for (ep = 0; ep < o->epochs; ep++) {
+            for (k = ninst; k > 1; k--) { /* Fisher-Yates with a fixed seed */
+                size_t j;
+                rng = rng * 1103515245u + 12345u;
+                j = (rng >> 8) % k;
+                r = order[k - 1];
+                order[k - 1] = order[j];
+                order[j] = r;
+            }
+            for (k = 0; k < ninst; k++) {
+                const gum_inst *in = &inst[order[k]];
+                if (in->n * NER_NTAGS > cem)
+                    em = sl_xgrow(em, &cem, in->n * NER_NTAGS, sizeof(float));
+                if (in->n > cpred)
+                    pred = sl_xgrow(pred, &cpred, in->n, sizeof(int));
+                memset(em, 0, in->n * NER_NTAGS * sizeof(float));
+                for (i = 0; i < in->n; i++)
+                    for (r = in->off[i]; r < in->off[i + 1]; r++)
+                        for (t = 0; t < NER_NTAGS; t++)
+                            em[i * NER_NTAGS + t] += W[(size_t)in->rows[r] * NER_NTAGS + t];
+                ner_viterbi(m, em, in->n, in->from, in->end_o, pred, NULL);
+                for (i = 0; i < in->n; i++) {
+                    int g = in->labels[i], pr = pred[i];
+                    int gp = i ? in->labels[i - 1] : in->from, pp = i ? pred[i - 1] : in->from;
+                    if (g != pr) {
+                        for (r = in->off[i]; r < in->off[i + 1]; r++) {
+                            size_t row = (size_t)in->rows[r] * NER_NTAGS;
+                            W[row + g] += 1.0f;
+                            u[row + g] += (float)c;
+                            W[row + pr] -= 1.0f;
+                            u[row + pr] -= (float)c;
+                        }
+                    }
+                    if (g != pr || gp != pp) {
+                        T[gp * NER_NTAGS + g] += 1.0f;
+                        tu[gp * NER_NTAGS + g] += (float)c;
+                        T[pp * NER_NTAGS + pr] -= 1.0f;
+                        tu[pp * NER_NTAGS + pr] -= (float)c;
                     }
                 }
-                if (g != pr || gp != pp) {
-                    T[gp * NER_NTAGS + g] += 1.0f;
-                    tu[gp * NER_NTAGS + g] += (float)c;
-                    T[pp * NER_NTAGS + pr] -= 1.0f;
-                    tu[pp * NER_NTAGS + pr] -= (float)c;
+                if (in->end_o) {
+                    int gl = in->labels[in->n - 1], pl = pred[in->n - 1];
+                    if (gl != pl) {
+                        T[gl * NER_NTAGS + NER_O] += 1.0f;
+                        tu[gl * NER_NTAGS + NER_O] += (float)c;
+                        T[pl * NER_NTAGS + NER_O] -= 1.0f;
+                        tu[pl * NER_NTAGS + NER_O] -= (float)c;
+                    }
                 }
+                c += 1;
             }
-            c += 1;
         }
-    }
-    {
-        float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
         for (r = 0; r < ner_model_nrows(m) * NER_NTAGS; r++)
-            W[r] -= u[r] / (float)c;
+            accw[r] += (W[r] - u[r] / (float)c) / (float)runs;
         for (r = 0; r < (NER_NTAGS + 1) * NER_NTAGS; r++)
-            T[r] -= tu[r] / (float)c;
+            acct[r] += (T[r] - tu[r] / (float)c) / (float)runs;
     }
+    memcpy(ner_model_row_at(m, 0, NULL), accw, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+    memcpy(ner_model_trans(m), acct, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+    free(accw);
+    free(acct);
+    free(spans);
     for (k = 0; k < ninst; k++) {
         free(inst[k].rows);
         free(inst[k].off);
+        free(inst[k].labels);
     }
     free(inst);
     free(u);

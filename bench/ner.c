@@ -134,7 +134,7 @@ int main(int argc, char **argv)
     int runs = 5, a, fold, no_cv = 0;
     sl_ctx *ctx = sl_ctx_new();
     gum_corpus c;
-    gum_train_opts o = {6, 1, 1, 2, 0, 2.0f};
+    gum_train_opts o = {6, 1, 1, 2, 0, 2.0f, 5};
     for (a = 1; a < argc; a++) {
         if (!strcmp(argv[a], "--gum") && a + 1 < argc)
             gum = argv[++a];

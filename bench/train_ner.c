@@ -47,7 +47,7 @@ int main(int argc, char **argv)
     size_t nbase;
     int news_weight = 1, w;
     int cv = 0, a;
-    gum_train_opts o = {6, 1, 1, 2, 0, 2.0f};
+    gum_train_opts o = {6, 1, 1, 2, 0, 2.0f, 5};
     int seeds = 1, sd;
     gum_corpus c;
     sl_ctx *ctx = sl_ctx_new();
@@ -66,6 +66,8 @@ int main(int argc, char **argv)
             news = argv[++a];
         else if (!strcmp(argv[a], "--news-train") && a + 1 < argc)
             news_train = argv[++a];
+        else if (!strcmp(argv[a], "--ensemble") && a + 1 < argc)
+            o.ensemble = atoi(argv[++a]);
         else if (!strcmp(argv[a], "--min-weight") && a + 1 < argc)
             o.min_abs = (float)atof(argv[++a]);
         else if (!strcmp(argv[a], "--news-weight") && a + 1 < argc)

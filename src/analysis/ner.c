@@ -577,6 +577,7 @@ enum {
 
 typedef struct tinfo {
     uint64_t wh;          /* hash of the case-folded word */
+    uint64_t gwh;         /* the same without a possessive ending ("Volkswagen's") */
     uint64_t shapeh;      /* hash of the (truecased) collapsed shape */
     uint64_t pre2, pre3, suf2, suf3, suf4;
     uint64_t before_run, after_run; /* words around the run (0 outside runs) */
@@ -770,6 +771,7 @@ static int sentence_mode(const tinfo *t, const sl_token *toks, size_t a, size_t 
  * representations of data/ner/words.txt. */
 typedef struct wentry {
     uint64_t wh, pre2, pre3, suf2, suf3, suf4;
+    uint64_t gwh;          /* hash of the word without a possessive ending */
     unsigned gany, gcaps;  /* flags of the word as an entry, any case / in capitals */
     uint32_t wclus;
     unsigned char lenb, wcase, valid;
@@ -824,7 +826,8 @@ static const wentry *word_entry(sl_ctx *ctx, const gaz *g, unsigned id)
                  (unsigned char)w[len - 3] == 0x80 && (unsigned char)w[len - 2] == 0x99)
             len -= 4;
         e->poss = len != strlen(w);
-        ph = phrase_step(PHRASE_SEED, fnv64(w, len));
+        e->gwh = fnv64(w, len);
+        ph = phrase_step(PHRASE_SEED, e->gwh);
         e->gany = map_flags(&g->any, ph);
         e->gcaps = map_flags(&g->caps, ph);
         wv = map_flags(&g->words, fnv64(w, len) | 1);
@@ -857,6 +860,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
         char sh[8];
         const wentry *we = word_entry(ctx, g, toks[i].norm);
         t[i].wh = we->wh;
+        t[i].gwh = we->gwh;
         t[i].shape = (unsigned char)shape_of(v->text + toks[i].start, toks[i].end - toks[i].start,
                                              toks[i].flags, sh, &sn);
         t[i].shapeh = fnv64(sh, sn);
@@ -884,7 +888,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             int caps = 1;
             for (j = i; j < b && j - i < NER_MAX_PHRASE; j++) {
                 unsigned f;
-                h = phrase_step(h, t[j].wh);
+                h = phrase_step(h, t[j].gwh);
                 if (!(toks[j].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && t[j].shape != SH_INITIAL)
                     caps = 0;
                 f = phrase_flags(g, h, caps);
@@ -1072,6 +1076,15 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
                             !title_at(t, i, b) &&
                             !(t[i].initial && t[i].known && !(t[i].gflags & NAME_FLAGS) &&
                               t[i].doc != 1);
+            /* a name particle first in a sentence starts a name when a
+             * capitalized word follows, maybe after another particle ("Von
+             * der Leyen said") */
+            if (!startable && t[i].initial && (t[i].gflags & NER_G_PARTICLE) &&
+                caplike(t[i].eshape) && i + 1 < b &&
+                ((caplike(t[i + 1].eshape) && !t[i + 1].known) ||
+                 ((t[i + 1].gflags & NER_G_PARTICLE) && i + 2 < b && caplike(t[i + 2].eshape) &&
+                  !t[i + 2].known)))
+                startable = 1;
             if (!startable) {
                 i++;
                 continue;
@@ -1080,6 +1093,9 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             for (j = i + 1; j < b; j++) {
                 if (t[j - 1].poss && !(t[j].gflags & (NER_G_ORGWORD | NER_G_LOCWORD)))
                     break; /* "Gaga's | Coachella", but "People's Army" */
+                if (j - 1 == i && (t[i].gflags & NER_G_CALENDAR) &&
+                    !(t[i].gflags & (NER_G_GIVEN | NER_G_SURNAME)))
+                    break; /* "On Monday | Ursula von der Leyen met" */
                 if (caplike(t[j].eshape) && (toks[j].flags & SL_TOK_WORD)) {
                     /* a title or role ends the run ("Punjab | Chief Minister |
                      * Shahbaz Sharif") unless it follows a given name or an
@@ -1291,11 +1307,12 @@ static void viterbi_span(const ner_model *m, const float *em, size_t n, int from
     }
 }
 
-void ner_viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf)
+void ner_viterbi(const ner_model *m, const float *em, size_t n, int from, int end_o, int *tags,
+                 float *conf)
 {
     float *score = sl_xmalloc((n ? n : 1) * NER_NTAGS * sizeof(float));
     int *back = sl_xmalloc((n ? n : 1) * NER_NTAGS * sizeof(int));
-    viterbi_span(m, em, n, NER_NTAGS, 0, score, back, tags, conf);
+    viterbi_span(m, em, n, from, end_o, score, back, tags, conf);
     free(score);
     free(back);
 }
@@ -1358,19 +1375,12 @@ static int connector(const ner_prep *p, size_t i)
     return !p->t[i].runlen && (p->v->toks[i].flags & SL_TOK_STOP) && p->t[i].eshape == SH_LOWER;
 }
 
-/* Decodes sentence [a, b) where names can be: only islands of capitalized
- * runs (with connectors between them) are scored, every other token is O.
- * This is exact Viterbi under the constraint "a name is capitalized" (which
- * resolve_mentions enforces anyway) and skips most tokens of news text. */
-static void decode_sentence(const ner_model *m, const ner_prep *p, size_t a, size_t b, dec_buf *d,
-                            int *tags, float *conf)
+size_t ner_islands(const ner_prep *p, size_t a, size_t b, size_t *spans)
 {
     const tinfo *t = p->t;
-    size_t i = a, e;
+    size_t i = a, e, n = 0;
     while (i < b) {
         if (!t[i].runlen) {
-            tags[i - a] = NER_O;
-            conf[i - a] = 1.0f;
             i++;
             continue;
         }
@@ -1385,9 +1395,33 @@ static void decode_sentence(const ner_model *m, const ner_prep *p, size_t a, siz
             else
                 break;
         }
-        decode_span(m, p, i, e, i == a ? NER_NTAGS : NER_O, e < b, d, tags + (i - a),
-                    conf + (i - a));
+        spans[2 * n] = i;
+        spans[2 * n + 1] = e;
+        n++;
         i = e;
+    }
+    return n;
+}
+
+/* Decodes sentence [a, b) where names can be: only islands of capitalized
+ * runs (with connectors between them) are scored, every other token is O.
+ * This is exact Viterbi under the constraint "a name is capitalized" (which
+ * resolve_mentions enforces anyway) and skips most tokens of news text. */
+static void decode_sentence(const ner_model *m, const ner_prep *p, size_t a, size_t b, dec_buf *d,
+                            size_t **spans, size_t *cspans, int *tags, float *conf)
+{
+    size_t i, k, n;
+    if (2 * (b - a) + 2 > *cspans)
+        *spans = sl_xgrow(*spans, cspans, 2 * (b - a) + 2, sizeof(size_t));
+    for (i = a; i < b; i++) {
+        tags[i - a] = NER_O;
+        conf[i - a] = 1.0f;
+    }
+    n = ner_islands(p, a, b, *spans);
+    for (k = 0; k < n; k++) {
+        size_t s = (*spans)[2 * k], e = (*spans)[2 * k + 1];
+        decode_span(m, p, s, e, s == a ? NER_NTAGS : NER_O, e < b, d, tags + (s - a),
+                    conf + (s - a));
     }
 }
 
@@ -1519,6 +1553,26 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags, cons
 
 static int person_like(const ner_prep *p, size_t s, size_t e);
 
+/* Whether [s, e) is two or more words led by a given name, with nothing of
+ * a place in it: no place entry, no place word at the end. */
+static int given_led(const ner_prep *p, size_t s, size_t e)
+{
+    const tinfo *t = p->t;
+    size_t k, words = 0, last = s;
+    if (!(t[s].gflags & NER_G_GIVEN))
+        return 0;
+    for (k = s; k < e; k++) {
+        if (!(p->v->toks[k].flags & SL_TOK_WORD))
+            continue;
+        if ((t[k].ph & (PH_LOC_B | PH_LOC_I | PH_ORG_B | PH_ORG_I)) ||
+            (t[k].gflags & (NER_G_LOC | NER_G_ORG | NER_G_DEMONYM)))
+            return 0;
+        words++;
+        last = k;
+    }
+    return words >= 2 && !(t[last].gflags & (NER_G_LOCWORD | NER_G_ORGWORD));
+}
+
 /* Flags of the gazetteer entry that is exactly tokens [s, e), or 0. */
 static unsigned exact_entry(const ner_prep *p, size_t s, size_t e)
 {
@@ -1528,7 +1582,7 @@ static unsigned exact_entry(const ner_prep *p, size_t s, size_t e)
     if (e - s > NER_MAX_PHRASE)
         return 0;
     for (k = s; k < e; k++) {
-        h = phrase_step(h, p->t[k].wh);
+        h = phrase_step(h, p->t[k].gwh);
         if (!(p->v->toks[k].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && p->t[k].shape != SH_INITIAL)
             caps = 0;
     }
@@ -1601,6 +1655,8 @@ static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t
     else if (type == NER_OTH && (person_like(p, s, e) ||
                                  (e - s == 1 && (t[s].gflags & NER_G_GIVEN))))
         type = NER_PER;
+    else if (type == NER_LOC && given_led(p, s, e))
+        type = NER_PER; /* "Osama bin Laden", not a place */
     for (k = s; k < e; k++)
         tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
 }
@@ -1620,9 +1676,10 @@ static void resolve_mentions(const ner_prep *p, size_t a, size_t b, int *tags)
               i + 1 < b && t[i - 1].runlen && ner_tag_type(tags[i - 1 - a]) == ner_tag_type(tags[i - a]) &&
               tags[i + 1 - a] == ner_tag_i(ner_tag_type(tags[i - a]))))
             tags[i - a] = NER_O;
-    for (i = a; i < b; i++) /* an I that lost its B starts the mention */
+    for (i = a; i < b; i++) /* an I that lost its B, or begins a run, starts a mention */
         if (tags[i - a] && !ner_tag_is_b(tags[i - a]) &&
-            (i == a || ner_tag_type(tags[i - 1 - a]) != ner_tag_type(tags[i - a])))
+            (i == a || ner_tag_type(tags[i - 1 - a]) != ner_tag_type(tags[i - a]) ||
+             (t[i].runlen && t[i - 1].runlen && t[i].runpos <= 1)))
             tags[i - a] = ner_tag_b(ner_tag_type(tags[i - a]));
     i = a;
     while (i < b) {
@@ -1682,7 +1739,7 @@ static uint64_t name_key(const ner_prep *p, size_t s, size_t e)
     size_t k;
     for (k = s; k < e; k++)
         if (p->v->toks[k].flags & (SL_TOK_WORD | SL_TOK_NUMBER))
-            h = phrase_step(h, p->t[k].wh);
+            h = phrase_step(h, p->t[k].gwh);
     return h | 1;
 }
 
@@ -1842,6 +1899,7 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     float *conf;
     size_t s, cap = 0;
     dec_buf d = {NULL, NULL, NULL, 0};
+    size_t *spans = NULL, cspans = 0;
     *out = NULL;
     *n = 0;
     if (!m)
@@ -1852,8 +1910,8 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     tags = sl_xcalloc(v->ntoks, sizeof(*tags));
     conf = sl_xcalloc(v->ntoks, sizeof(*conf));
     for (s = 0; s < v->nsents; s++) {
-        decode_sentence(m, p, v->sent_tok[s], v->sent_tok[s + 1], &d, tags + v->sent_tok[s],
-                        conf + v->sent_tok[s]);
+        decode_sentence(m, p, v->sent_tok[s], v->sent_tok[s + 1], &d, &spans, &cspans,
+                        tags + v->sent_tok[s], conf + v->sent_tok[s]);
         if (getenv("NER_TRACE")) { size_t q; for (q = v->sent_tok[s]; q < v->sent_tok[s+1]; q++) fprintf(stderr, "%-12.*s sh%d esh%d mode%d run%d/%d ph%d gf%x wc%d known%d doc%d tag%d\n", (int)(v->toks[q].end-v->toks[q].start), v->text+v->toks[q].start, p->t[q].shape, p->t[q].eshape, p->t[q].mode, p->t[q].runlen, p->t[q].runpos, p->t[q].ph, p->t[q].gflags, p->t[q].wcase, p->t[q].known, p->t[q].doc, tags[q]); }
         complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
                       conf + v->sent_tok[s]);
@@ -1866,6 +1924,7 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     free(d.em);
     free(d.score);
     free(d.back);
+    free(spans);
     ner_prep_free(p);
 }
 

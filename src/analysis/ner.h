@@ -104,8 +104,17 @@ void ner_decode(const ner_model *m, const ner_prep *p, size_t from, size_t to, i
                 float *conf);
 
 /* Viterbi over emission scores em[n][NER_NTAGS] with the model's
- * transitions, under the BIO constraint; for the trainer. */
-void ner_viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf);
+ * transitions, under the BIO constraint, from transition row `from`
+ * (NER_NTAGS: a sentence start; NER_O: after a token outside names) and,
+ * with end_o, into an O token after the span; for the trainer. */
+void ner_viterbi(const ner_model *m, const float *em, size_t n, int from, int end_o, int *tags,
+                 float *conf);
+
+/* The islands of sentence [a, b) that the tagger decodes: runs of
+ * capitalized words and the lower-case connectors between them; every other
+ * token is O.  Writes start and end of each into spans (room for b - a
+ * pairs); returns how many. */
+size_t ner_islands(const ner_prep *p, size_t a, size_t b, size_t *spans);
 
 /* Turns tags into mentions (appended to *out); trims possessive endings. */
 void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
