@@ -2,19 +2,23 @@
  * ner.c: named-entity recognition (see ner.h).
  *
  * Pipeline for one view (a document or a buffer):
- *   1. per token: case-folded word hash, shape, gazetteer flags (single
- *      words and the longest multi-word entry starting at each token);
+ *   1. per token: what the word gives by itself, cached per vocabulary id
+ *      and context (hashes of the word and its affixes, gazetteer flags,
+ *      the word representations of data/ner/words.txt), its shape, and the
+ *      longest multi-word gazetteer entry starting at each token;
  *   2. per sentence: its mode (normal, headline case, all caps) and, for
  *      headline and all-caps sentences, a truecased shape for every word:
  *      document evidence first (the word seen capitalized or lower case in
- *      the middle of ordinary sentences), then the lexicons (stopwords,
- *      data/ner/common.txt, the model's lower-case lexicon) against the name
- *      gazetteers;
+ *      the middle of ordinary sentences), then gazetteer phrases, the case
+ *      profile from unlabeled text and the lexicons; a word usually written
+ *      in lower case is a name beside a name ("Kim Jong Un Meets");
  *   3. runs of capitalized words (through name particles: "de", "van",
- *      "al") with what surrounds them: a title before ("President"), a word
- *      after ("said"), an organization or place head word inside;
- *   4. hashed feature keys per token, scored by the averaged-perceptron
- *      weights and decoded per sentence by Viterbi with BIO constraints.
+ *      "al"), ended by titles ("Punjab | Chief Minister | Shahbaz Sharif"),
+ *      possessives and a leading day name, with what surrounds them;
+ *   4. hashed feature keys per token of the islands (runs and connectors),
+ *      scored by the averaged-perceptron weights and decoded by Viterbi;
+ *   5. conventions and gazetteers on the decoded mentions (resolve_mentions
+ *      and fix_mention), then one sense per document (doc_consistency).
  *
  * Invariants: work is linear in the number of tokens (gazetteer matching
  * looks at most NER_MAX_PHRASE tokens ahead; no token is revisited more than
@@ -24,7 +28,9 @@
  * References: M. Collins, "Discriminative training methods for hidden Markov
  * models", EMNLP 2002 (averaged perceptron); L. Ratinov and D. Roth, "Design
  * challenges and misconceptions in named entity recognition", CoNLL 2009
- * (feature set: shapes, affixes, gazetteers, context, document evidence).
+ * (feature set: shapes, affixes, gazetteers, context, word clusters,
+ * document evidence, prediction history); W. Gale, K. Church and
+ * D. Yarowsky, "One sense per discourse", 1992.
  */
 #include "analysis/ner.h"
 
@@ -1912,7 +1918,6 @@ void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mentio
     for (s = 0; s < v->nsents; s++) {
         decode_sentence(m, p, v->sent_tok[s], v->sent_tok[s + 1], &d, &spans, &cspans,
                         tags + v->sent_tok[s], conf + v->sent_tok[s]);
-        if (getenv("NER_TRACE")) { size_t q; for (q = v->sent_tok[s]; q < v->sent_tok[s+1]; q++) fprintf(stderr, "%-12.*s sh%d esh%d mode%d run%d/%d ph%d gf%x wc%d known%d doc%d tag%d\n", (int)(v->toks[q].end-v->toks[q].start), v->text+v->toks[q].start, p->t[q].shape, p->t[q].eshape, p->t[q].mode, p->t[q].runlen, p->t[q].runpos, p->t[q].ph, p->t[q].gflags, p->t[q].wcase, p->t[q].known, p->t[q].doc, tags[q]); }
         complete_runs(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s],
                       conf + v->sent_tok[s]);
         resolve_mentions(p, v->sent_tok[s], v->sent_tok[s + 1], tags + v->sent_tok[s]);

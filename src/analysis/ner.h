@@ -3,16 +3,24 @@
  *
  * The tagger labels tokens with BIO tags of four types (PERSON, LOCATION,
  * ORGANIZATION, OTHER) using an averaged perceptron (Collins 2002) over
- * hashed features, decoded per sentence with Viterbi under the BIO
- * constraint.  Features: the word and its neighbours, word shape, affixes,
- * capitalization after truecasing of headline and all-caps sentences,
- * sentence position, gazetteers (the lists in data/ner/), title and role words, runs
- * of capitalized words and evidence from the rest of the document.
+ * hashed features, decoded by Viterbi under the BIO constraint over the
+ * "islands" of each sentence: runs of capitalized words (after truecasing
+ * headline and all-caps sentences) and the lower-case connectors between
+ * them; every other token is O.  Features: the word and its neighbours,
+ * word shape, affixes, capitalization, sentence position, gazetteers (the
+ * lists in data/ner/), title and role words, runs of capitalized words,
+ * evidence from the rest of the document, and word representations learned
+ * from unlabeled news (data/ner/words.txt: case profile and distributional
+ * cluster, bench/ner_words.c).  Decoded mentions then follow storyline's
+ * conventions and the gazetteers' word (ner.c: complete_runs,
+ * resolve_mentions, doc_consistency): titles and roles are not part of
+ * names; nationality, people and party words ("South Korean",
+ * "Republicans") are no entities; a name keeps one type per document.
  *
- * The model (data/ner/model.txt) is trained by bench/train_ner.c on GUM; the
- * same feature code serves training and tagging, so this header exposes the
- * pieces the trainer needs: features as 64-bit keys, the weight table, and
- * the decoder.
+ * The model (data/ner/model.txt) is trained by bench/train_ner.c on GUM and
+ * hand-annotated news paragraphs; the same feature code serves training and
+ * tagging, so this header exposes the pieces the trainer needs: features as
+ * 64-bit keys, the weight table, the islands and the decoder.
  */
 #ifndef SL_ANALYSIS_NER_H
 #define SL_ANALYSIS_NER_H
