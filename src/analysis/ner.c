@@ -499,6 +499,7 @@ static void *gaz_make(sl_ctx *ctx)
     gaz_load(ctx, g, "ner/countries", NER_G_LOC, 0);
     gaz_load(ctx, g, "ner/places", NER_G_LOC, 0);
     gaz_load(ctx, g, "ner/orgs", NER_G_ORG, 0);
+    gaz_load(ctx, g, "ner/other", NER_G_OTHER, 0);
     return g;
 }
 
@@ -1644,7 +1645,9 @@ static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t
     if (dem || cal)
         return;
     ex = exact_entry(p, s, e);
-    if ((ex & NER_G_ORG) && !(ex & NER_G_LOC))
+    if ((ex & NER_G_OTHER) && !(ex & (NER_G_ORG | NER_G_LOC)))
+        type = NER_OTH;
+    else if ((ex & NER_G_ORG) && !(ex & NER_G_LOC))
         type = NER_ORG;
     else if ((ex & NER_G_LOC) && !(ex & NER_G_ORG))
         type = NER_LOC;

@@ -163,7 +163,8 @@ enum {
     NER_G_TITLEP = 1u << 10,  /* whole entry: title phrase */
     NER_G_PREFIX = 1u << 11,  /* a proper prefix of a multi-word entry */
     NER_G_ACRONYM = 1u << 12, /* entry written in capitals: match only capitals */
-    NER_G_CALENDAR = 1u << 13 /* month or day name */
+    NER_G_CALENDAR = 1u << 13, /* month or day name */
+    NER_G_OTHER = 1u << 14     /* whole entry: an event, work, law or product */
 };
 unsigned ner_word_flags(sl_ctx *ctx, const char *w, size_t n);
 
