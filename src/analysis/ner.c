@@ -602,6 +602,8 @@ typedef struct tinfo {
     unsigned char wcase;  /* case profile from unlabeled text: 0 unseen, 1 lower ... 5 capitalized */
     uint32_t wclus;       /* distributional cluster + 1, 0 unseen */
     unsigned char poss;   /* ends in a possessive "'s" */
+    unsigned char handle; /* right after "@" or "#": a user name or tag, no name */
+    unsigned char capsw;  /* written in capitals, a possessive ending aside */
     size_t sa, sb;        /* its sentence's token range */
 } tinfo;
 
@@ -722,6 +724,24 @@ static int title_at(const tinfo *t, size_t i, size_t b)
         return 0;
     return !(i + 1 < b && (t[i + 1].gflags & (NER_G_LOCWORD | NER_G_ORGWORD)) &&
              !(t[i + 1].ph & (PH_TIT_B | PH_TIT_I)));
+}
+
+/* Whether text[a, b) holds an empty line: a name never runs across one
+ * (the sentence splitter may). */
+static int blank_line_between(const char *text, size_t a, size_t b)
+{
+    size_t i;
+    int nl = 0;
+    for (i = a; i < b; i++) {
+        if (text[i] == '\n') {
+            if (nl)
+                return 1;
+            nl = 1;
+        } else if (text[i] != ' ' && text[i] != '\t' && text[i] != '\r') {
+            nl = 0;
+        }
+    }
+    return 0;
 }
 
 /* Whether a token looks like part of a person's name. */
@@ -847,6 +867,26 @@ static const wentry *word_entry(sl_ctx *ctx, const gaz *g, unsigned id)
     return e;
 }
 
+/* Whether a token is written in capitals, a possessive ending aside
+ * ("ABC's"): entries written in capitals match only such tokens. */
+static int caps_token(const char *text, const sl_token *tk, int poss)
+{
+    size_t i, n = tk->end - tk->start, letters = 0;
+    const char *w = text + tk->start;
+    if (tk->flags & SL_TOK_UPPER)
+        return 1;
+    if (!poss)
+        return 0;
+    n -= n > 2 && w[n - 2] == '\'' ? 2 : n > 4 ? 4 : 0;
+    for (i = 0; i < n; i++) {
+        if (w[i] >= 'a' && w[i] <= 'z')
+            return 0;
+        if (w[i] >= 'A' && w[i] <= 'Z')
+            letters++;
+    }
+    return letters >= 2;
+}
+
 ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
 {
     ner_prep *p = sl_xcalloc(1, sizeof(*p));
@@ -877,11 +917,14 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
         t[i].suf3 = we->suf3;
         t[i].suf4 = we->suf4;
         t[i].lenb = we->lenb;
-        t[i].gflags = (we->gany | ((toks[i].flags & SL_TOK_UPPER) ? we->gcaps : 0)) &
-                      ~(unsigned)NER_G_PREFIX;
+        t[i].capsw = (unsigned char)caps_token(v->text, &toks[i], we->poss);
+        t[i].gflags = (we->gany | (t[i].capsw ? we->gcaps : 0)) & ~(unsigned)NER_G_PREFIX;
         t[i].wcase = we->wcase;
         t[i].wclus = we->wclus;
         t[i].poss = we->poss;
+        t[i].handle = i > 0 && toks[i - 1].end == toks[i].start &&
+                      toks[i - 1].end - toks[i - 1].start == 1 &&
+                      (v->text[toks[i - 1].start] == '@' || v->text[toks[i - 1].start] == '#');
         t[i].known = (toks[i].flags & SL_TOK_STOP) || (t[i].gflags & NER_G_COMMON) ||
                      t[i].wcase == 1 || t[i].wcase == 2 || model_has_lex(m, t[i].wh);
     }
@@ -896,7 +939,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             for (j = i; j < b && j - i < NER_MAX_PHRASE; j++) {
                 unsigned f;
                 h = phrase_step(h, t[j].gwh);
-                if (!(toks[j].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && t[j].shape != SH_INITIAL)
+                if (!t[j].capsw && !(toks[j].flags & SL_TOK_PUNCT) && t[j].shape != SH_INITIAL)
                     caps = 0;
                 f = phrase_flags(g, h, caps);
                 if (f & (NER_G_LOC | NER_G_ORG | NER_G_DEMONYM | NER_G_TITLEP)) {
@@ -1080,7 +1123,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             size_t j, e, k;
             unsigned char fl = 0;
             int startable = caplike(t[i].eshape) && (toks[i].flags & SL_TOK_WORD) &&
-                            !title_at(t, i, b) &&
+                            !title_at(t, i, b) && !t[i].handle &&
                             !(t[i].initial && t[i].known && !(t[i].gflags & NAME_FLAGS) &&
                               t[i].doc != 1);
             /* a name particle first in a sentence starts a name when a
@@ -1098,8 +1141,11 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v)
             }
             e = i + 1;
             for (j = i + 1; j < b; j++) {
-                if (t[j - 1].poss && !(t[j].gflags & (NER_G_ORGWORD | NER_G_LOCWORD)))
-                    break; /* "Gaga's | Coachella", but "People's Army" */
+                if (t[j - 1].poss && (!(t[j].gflags & (NER_G_ORGWORD | NER_G_LOCWORD)) ||
+                                      (t[j - 1].gflags & (NER_G_ORGWORD | NER_G_LOCWORD))))
+                    break; /* "Gaga's | Coachella", "University's | School", but "People's Army" */
+                if (blank_line_between(v->text, toks[j - 1].end, toks[j].start) || t[j].handle)
+                    break; /* a paragraph break, "@handle" */
                 if (j - 1 == i && (t[i].gflags & NER_G_CALENDAR) &&
                     !(t[i].gflags & (NER_G_GIVEN | NER_G_SURNAME)))
                     break; /* "On Monday | Ursula von der Leyen met" */
@@ -1590,7 +1636,8 @@ static unsigned exact_entry(const ner_prep *p, size_t s, size_t e)
         return 0;
     for (k = s; k < e; k++) {
         h = phrase_step(h, p->t[k].gwh);
-        if (!(p->v->toks[k].flags & (SL_TOK_UPPER | SL_TOK_PUNCT)) && p->t[k].shape != SH_INITIAL)
+        if (!p->t[k].capsw && !(p->v->toks[k].flags & SL_TOK_PUNCT) &&
+            p->t[k].shape != SH_INITIAL)
             caps = 0;
     }
     return phrase_flags(p->g, h, caps);
@@ -1666,6 +1713,9 @@ static void fix_mention(const ner_prep *p, size_t a, size_t b, int *tags, size_t
         type = NER_PER;
     else if (type == NER_LOC && given_led(p, s, e))
         type = NER_PER; /* "Osama bin Laden", not a place */
+    else if (type == NER_PER && e - s == 1 && (t[s].wcase == 1 || t[s].wcase == 2) &&
+             !(t[s].gflags & (NER_G_GIVEN | NER_G_SURNAME)))
+        type = NER_OTH; /* "Miss | Universe": a common word is nobody's name */
     for (k = s; k < e; k++)
         tags[k - a] = k == s ? ner_tag_b(type) : ner_tag_i(type);
 }
@@ -1701,6 +1751,17 @@ static void resolve_mentions(const ner_prep *p, size_t a, size_t b, int *tags)
         for (j = i + 1; j < b && tags[j - a] == ner_tag_i(type); j++)
             ;
         s = i;
+        if (type == NER_PER)
+            for (k = i + 1; k + 1 < j; k++)
+                if ((p->v->toks[k].flags & SL_TOK_STOP) && t[k].eshape == SH_LOWER &&
+                    !(t[k].gflags & NER_G_PARTICLE)) {
+                    /* no connector inside a person's name: "James Derek
+                     * Lovelace | of | Crestview" names a person and a place */
+                    fix_mention(p, a, b, tags, k + 1, j, NER_LOC);
+                    tags[k - a] = NER_O;
+                    j = k;
+                    break;
+                }
         for (k = i + 1; k < j; k++)
             if (title_at(t, k, b) && !(t[k - 1].gflags & NER_G_GIVEN) &&
                 t[k - 1].shape != SH_INITIAL && !(t[k - 1].ph & (PH_TIT_B | PH_TIT_I))) {
