@@ -754,6 +754,32 @@ static inline void gum_prf(const gum_score *sc, int type, double *p, double *r, 
     *f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
 }
 
+/* Lists misses and false alarms of one document (error analysis). */
+static inline void gum_print_errors(FILE *f, const char *text, const gum_mention *gold, size_t ng,
+                                    const gum_mention *pred, size_t np)
+{
+    static const char tn[] = "-PLOX";
+    size_t i, j;
+    for (i = 0; i < np; i++) {
+        for (j = 0; j < ng; j++)
+            if (gold[j].start == pred[i].start && gold[j].end == pred[i].end &&
+                gold[j].type == pred[i].type)
+                break;
+        if (j == ng)
+            fprintf(f, "FP %c %.*s\n", tn[pred[i].type], (int)(pred[i].end - pred[i].start),
+                    text + pred[i].start);
+    }
+    for (j = 0; j < ng; j++) {
+        for (i = 0; i < np; i++)
+            if (gold[j].start == pred[i].start && gold[j].end == pred[i].end &&
+                gold[j].type == pred[i].type)
+                break;
+        if (i == np)
+            fprintf(f, "FN %c %.*s\n", tn[gold[j].type], (int)(gold[j].end - gold[j].start),
+                    text + gold[j].start);
+    }
+}
+
 /* Tags a document with m and scores it. */
 static inline void gum_eval_doc(sl_ctx *ctx, const ner_model *m, const gum_doc *d, gum_score *sc)
 {
@@ -769,6 +795,8 @@ static inline void gum_eval_doc(sl_ctx *ctx, const ner_model *m, const gum_doc *
         pm[i].type = ms[i].type;
     }
     gum_score_add(sc, d->gold, d->ngold, pm, n);
+    if (getenv("NER_GUM_ERRORS"))
+        gum_print_errors(stderr, d->text.ptr, d->gold, d->ngold, pm, n);
     free(pm);
     free(ms);
 }

@@ -1236,7 +1236,8 @@ size_t ner_token_keys(const ner_prep *p, size_t i, uint64_t *keys)
     gp1 = i + 1 < b ? t[i + 1].gflags : 0;
 
     keys[n++] = key1(1, 0);
-    keys[n++] = key1(2, c->wh);
+    keys[n++] = key1(2, c->gwh);
+    keys[n++] = key1(45, (uint64_t)c->poss * 16 + c->eshape);
     keys[n++] = key1(3, wm1);
     keys[n++] = key1(4, wp1);
     keys[n++] = key1(5, wm2);
