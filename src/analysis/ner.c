@@ -1535,34 +1535,35 @@ static void complete_runs(const ner_prep *p, size_t a, size_t b, int *tags, cons
     const tinfo *t = p->t;
     size_t i = a, j, s, e;
     /* pieces of different types side by side in one run ("Jong" PERSON,
-     * "Un" ORGANIZATION) are one name: the type of the piece with the more
-     * confidence mass wins */
-    for (i = a; i < b; i = j) {
+     * "Un" ORGANIZATION) are one name: the type with the more confidence
+     * mass wins (one pass: each token is looked at a bounded number of
+     * times) */
+    for (i = a; i < b;) {
         int type = ner_tag_type(tags[i - a]), ty2;
-        float m1 = 0, m2 = 0;
+        float m1 = 0, m2;
         size_t k, j2;
-        j = i + 1;
-        if (!type)
+        if (!type) {
+            i++;
             continue;
-        while (j < b && tags[j - a] == ner_tag_i(type))
-            j++;
-        if (j >= b || !ner_tag_is_b(tags[j - a]) || !t[j].runlen || !t[j - 1].runlen ||
-            t[j].runpos == 1 || t[j].runpos == 0)
-            continue;
-        ty2 = ner_tag_type(tags[j - a]);
-        for (j2 = j + 1; j2 < b && tags[j2 - a] == ner_tag_i(ty2); j2++)
+        }
+        for (j = i + 1; j < b && tags[j - a] == ner_tag_i(type); j++)
             ;
         for (k = i; k < j; k++)
             m1 += conf[k - a];
-        for (k = j; k < j2; k++)
-            m2 += conf[k - a];
-        if (m2 > m1)
-            type = ty2;
-        for (k = i; k < j2; k++)
+        while (j < b && ner_tag_is_b(tags[j - a]) && t[j].runlen && t[j - 1].runlen &&
+               t[j].runpos >= 2) {
+            ty2 = ner_tag_type(tags[j - a]);
+            m2 = 0;
+            for (j2 = j; j2 < b && (j2 == j || tags[j2 - a] == ner_tag_i(ty2)); j2++)
+                m2 += conf[j2 - a];
+            if (m2 > m1)
+                type = ty2;
+            m1 += m2;
+            j = j2;
+        }
+        for (k = i; k < j; k++)
             tags[k - a] = k == i ? ner_tag_b(type) : ner_tag_i(type);
-        j = i; /* look again from the merged piece */
-        if (j2 >= b)
-            break;
+        i = j;
     }
     i = a;
     while (i < b) {

@@ -23,6 +23,7 @@
 #include "util/mem.h"
 
 #define MAX_BUCKET 64
+#define MAX_SCAN 256 /* longer lists of longer names with one part are "several" */
 #define NONE ((size_t)-1)
 
 const char *sl_entity_type_name(sl_entity_type t)
@@ -672,12 +673,20 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 uint32_t id = sl_intern_find(&partid, pt, strlen(pt));
                 if (id == SL_INTERN_NONE)
                     continue;
-                for (k = 0; k < nl[id]; k++)
+                /* two candidates settle it; a list too long to read is
+                 * "several" (no corpus is that ambiguous about one name
+                 * unless it is built to be: linear time either way) */
+                for (k = 0; k < nl[id] && ncand < 2; k++) {
+                    if (k == MAX_SCAN) {
+                        ncand = 2;
+                        break;
+                    }
                     if (lists[id][k] != i && fits(&forms[i], &forms[lists[id][k]]) &&
                         lists[id][k] != cand) {
                         cand = lists[id][k];
                         ncand++;
                     }
+                }
             }
             if (ncand == 1)
                 target[i] = cand;
@@ -694,8 +703,12 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 uint32_t id = sl_intern_find(&partid, pt, strlen(pt));
                 if (id == SL_INTERN_NONE)
                     continue;
-                for (k = 0; k < nl[id]; k++) {
+                for (k = 0; k < nl[id] && ncand < 2; k++) {
                     size_t l = lists[id][k];
+                    if (k == MAX_SCAN) {
+                        ncand = 2;
+                        break;
+                    }
                     if (l != f && l != cand && fits(&forms[f], &forms[l]) &&
                         set_has(&rootdoc, pair(l, raw[i].m.doc))) {
                         cand = l;
