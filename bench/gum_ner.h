@@ -23,6 +23,9 @@
  *   5. A possessive ending ("'s", "’s") is cut off, as the tagger does.
  *   6. Overlapping mentions: the longer is kept (nested "Leiden" inside
  *      "Leiden University" is dropped); the first on a tie.
+ *   7. A mention that is a nationality, people or party word or phrase
+ *      (data/ner/demonyms.txt: "Americans", "North Korean") is dropped:
+ *      storyline does not list these (GUM marks some as person entities).
  * Byte offsets refer to the text rebuilt from the tokens (SpaceAfter=No
  * honoured, multi-word tokens written as their surface form, one sentence a
  * line).  The tagger runs on our own tokens of that text; scoring compares
@@ -36,6 +39,7 @@
 #include <string.h>
 
 #include "analysis/ner.h"
+#include "analysis/sentences.h"
 #include "analysis/tokens.h"
 #include "core/ctx.h"
 #include "util/buf.h"
@@ -59,6 +63,7 @@ typedef struct gum_doc {
     size_t ntoks, ctoks;
     size_t *sent_tok;
     int *labels; /* gold BIO tag per token */
+    unsigned char *train; /* per sentence: learn from it (NULL: all) */
 } gum_doc;
 
 typedef struct gum_corpus {
@@ -173,6 +178,18 @@ static inline void gum_sentence_mentions(sl_ctx *ctx, gum_doc *d, const gum_tok 
                 l++;
             if (l == r && gum_is_title(ctx, tk[l].form))
                 continue; /* a bare "President" names nobody */
+        }
+        {
+            /* rule 7: nationality and party words are not listed */
+            sl_token *wt = NULL;
+            size_t nwt = 0, cwt = 0;
+            int dem;
+            sl_tokens_scan(ctx, d->text.ptr + tk[l].start, tk[r].end - tk[l].start, 0, &wt, &nwt,
+                           &cwt);
+            dem = ner_is_demonym(ctx, wt, nwt);
+            free(wt);
+            if (dem)
+                continue;
         }
         {
             gum_mention m;
@@ -424,6 +441,10 @@ static inline void gum_augment(sl_ctx *ctx, const gum_doc *src, gum_doc *dst, un
     memcpy(dst->sent_start, src->sent_start, src->nsents * sizeof(size_t));
     memcpy(dst->sent_end, src->sent_end, src->nsents * sizeof(size_t));
     memcpy(dst->kinds, src->kinds, src->nsents * sizeof(sl_block_kind));
+    if (src->train) {
+        dst->train = sl_xmalloc(src->nsents + 1);
+        memcpy(dst->train, src->train, src->nsents);
+    }
     dst->gold = sl_xmalloc((src->ngold + 1) * sizeof(gum_mention));
     memcpy(dst->gold, src->gold, src->ngold * sizeof(gum_mention));
     dst->ngold = dst->cgold = src->ngold;
@@ -465,6 +486,9 @@ typedef struct gum_train_opts {
     int augment;
     int min_count;   /* features seen fewer times are not learned */
     int lex_min;     /* lower-case words seen this often enter the lexicon */
+    unsigned seed;   /* of the shuffle of training sentences */
+    float min_abs;   /* smaller weights are dropped, as in the shipped file */
+    int ensemble;    /* training runs averaged */
 } gum_train_opts;
 
 /* Builds the lexicon of lower-case words (seen lower case, not first in a
@@ -508,8 +532,9 @@ static inline void gum_lexicon(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, 
 typedef struct gum_inst {
     uint32_t *rows; /* feature rows of every token */
     size_t *off;    /* per token, into rows */
-    const int *labels;
+    int *labels;    /* gold tags (an I first becomes B) */
     size_t n;       /* tokens */
+    int from, end_o; /* as ner_viterbi's */
 } gum_inst;
 
 /* Trains m (which already holds its lexicon) on the documents with the
@@ -527,9 +552,10 @@ static inline void gum_train(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, si
     int *pred = NULL;
     size_t cpred = 0;
     double c = 1;
-    unsigned rng = 12345;
-    int ep, t;
-    size_t *order;
+    unsigned rng = 12345 + 7919 * o->seed;
+    int ep, t, run, runs = o->ensemble > 1 ? o->ensemble : 1;
+    size_t *order, *spans = NULL, cspans = 0;
+    float *accw, *acct;
     ner_model *counts = ner_model_new();
     /* count features first, to learn only those seen min_count times */
     for (k = 0; k < ndocs; k++) {
@@ -546,95 +572,131 @@ static inline void gum_train(sl_ctx *ctx, ner_model *m, gum_doc *const *docs, si
         ner_view v = gum_view(docs[k]);
         ner_prep *p = ner_prepare(ctx, m, &v);
         for (s = 0; s < v.nsents; s++) {
-            gum_inst in;
-            size_t a = v.sent_tok[s], b = v.sent_tok[s + 1], cr = 0, nr = 0;
-            if (a == b)
+            size_t sa = v.sent_tok[s], sb = v.sent_tok[s + 1], isl, nisl;
+            if (sa == sb || (docs[k]->train && !docs[k]->train[s]))
                 continue;
-            in.n = b - a;
-            in.rows = NULL;
-            in.off = sl_xmalloc((in.n + 1) * sizeof(size_t));
-            in.labels = docs[k]->labels + a;
-            for (i = a; i < b; i++) {
-                size_t nk = ner_token_keys(p, i, keys), q;
-                in.off[i - a] = nr;
-                for (q = 0; q < nk; q++) {
-                    uint64_t rk;
-                    if (ner_model_row(counts, keys[q], 0)[0] < (float)o->min_count)
-                        continue;
-                    {
-                        /* the row's index, from its place in the weight array */
-                        float *w = ner_model_row(m, keys[q], 1);
-                        float *base = ner_model_row_at(m, 0, &rk);
-                        uint32_t idx = (uint32_t)((size_t)(w - base) / NER_NTAGS);
-                        SL_PUSH(in.rows, nr, cr, idx);
+            /* one instance per island: the tagger decodes nothing else */
+            if (2 * (sb - sa) + 2 > cspans)
+                spans = sl_xgrow(spans, &cspans, 2 * (sb - sa) + 2, sizeof(size_t));
+            nisl = ner_islands(p, sa, sb, spans);
+            for (isl = 0; isl < nisl; isl++) {
+                gum_inst in;
+                size_t a = spans[2 * isl], b = spans[2 * isl + 1], cr = 0, nr = 0;
+                in.n = b - a;
+                in.rows = NULL;
+                in.from = a == sa ? NER_NTAGS : NER_O;
+                in.end_o = b < sb;
+                in.off = sl_xmalloc((in.n + 1) * sizeof(size_t));
+                in.labels = sl_xmalloc((in.n + 1) * sizeof(int));
+                memcpy(in.labels, docs[k]->labels + a, in.n * sizeof(int));
+                if (in.labels[0] && !ner_tag_is_b(in.labels[0]))
+                    in.labels[0] = ner_tag_b(ner_tag_type(in.labels[0]));
+                for (i = a; i < b; i++) {
+                    size_t nk = ner_token_keys(p, i, keys), q;
+                    in.off[i - a] = nr;
+                    for (q = 0; q < nk; q++) {
+                        uint64_t rk;
+                        if (ner_model_row(counts, keys[q], 0)[0] < (float)o->min_count)
+                            continue;
+                        {
+                            /* the row's index, from its place in the weight array */
+                            float *w = ner_model_row(m, keys[q], 1);
+                            float *base = ner_model_row_at(m, 0, &rk);
+                            uint32_t idx = (uint32_t)((size_t)(w - base) / NER_NTAGS);
+                            SL_PUSH(in.rows, nr, cr, idx);
+                        }
                     }
                 }
+                in.off[in.n] = nr;
+                SL_PUSH(inst, ninst, cinst, in);
             }
-            in.off[in.n] = nr;
-            SL_PUSH(inst, ninst, cinst, in);
         }
         ner_prep_free(p);
     }
     ner_model_free(counts);
     u = sl_xcalloc(ner_model_nrows(m) * NER_NTAGS + 1, sizeof(float));
     tu = sl_xcalloc((NER_NTAGS + 1) * NER_NTAGS, sizeof(float));
+    accw = sl_xcalloc(ner_model_nrows(m) * NER_NTAGS + 1, sizeof(float));
+    acct = sl_xcalloc((NER_NTAGS + 1) * NER_NTAGS, sizeof(float));
     order = sl_xmalloc((ninst + 1) * sizeof(size_t));
-    for (k = 0; k < ninst; k++)
-        order[k] = k;
-    for (ep = 0; ep < o->epochs; ep++) {
-        for (k = ninst; k > 1; k--) { /* Fisher-Yates with a fixed seed */
-            size_t j;
-            rng = rng * 1103515245u + 12345u;
-            j = (rng >> 8) % k;
-            r = order[k - 1];
-            order[k - 1] = order[j];
-            order[j] = r;
-        }
-        for (k = 0; k < ninst; k++) {
-            const gum_inst *in = &inst[order[k]];
-            float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
-            if (in->n * NER_NTAGS > cem)
-                em = sl_xgrow(em, &cem, in->n * NER_NTAGS, sizeof(float));
-            if (in->n > cpred)
-                pred = sl_xgrow(pred, &cpred, in->n, sizeof(int));
-            memset(em, 0, in->n * NER_NTAGS * sizeof(float));
-            for (i = 0; i < in->n; i++)
-                for (r = in->off[i]; r < in->off[i + 1]; r++)
-                    for (t = 0; t < NER_NTAGS; t++)
-                        em[i * NER_NTAGS + t] += W[(size_t)in->rows[r] * NER_NTAGS + t];
-            ner_viterbi(m, em, in->n, pred, NULL);
-            for (i = 0; i < in->n; i++) {
-                int g = in->labels[i], pr = pred[i];
-                int gp = i ? in->labels[i - 1] : NER_NTAGS, pp = i ? pred[i - 1] : NER_NTAGS;
-                if (g != pr) {
-                    for (r = in->off[i]; r < in->off[i + 1]; r++) {
-                        size_t row = (size_t)in->rows[r] * NER_NTAGS;
-                        W[row + g] += 1.0f;
-                        u[row + g] += (float)c;
-                        W[row + pr] -= 1.0f;
-                        u[row + pr] -= (float)c;
+    /* o->ensemble runs over different shuffles, their averaged weights
+     * averaged again: less variance from the order of a small data set */
+    for (run = 0; run < runs; run++) {
+        float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
+        rng = 12345 + 7919 * o->seed + 104729 * (unsigned)run;
+        c = 1;
+        memset(W, 0, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+        memset(T, 0, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+        memset(u, 0, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+        memset(tu, 0, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+        for (k = 0; k < ninst; k++)
+            order[k] = k;
+        for (ep = 0; ep < o->epochs; ep++) {
+            for (k = ninst; k > 1; k--) { /* Fisher-Yates with a fixed seed */
+                size_t j;
+                rng = rng * 1103515245u + 12345u;
+                j = (rng >> 8) % k;
+                r = order[k - 1];
+                order[k - 1] = order[j];
+                order[j] = r;
+            }
+            for (k = 0; k < ninst; k++) {
+                const gum_inst *in = &inst[order[k]];
+                if (in->n * NER_NTAGS > cem)
+                    em = sl_xgrow(em, &cem, in->n * NER_NTAGS, sizeof(float));
+                if (in->n > cpred)
+                    pred = sl_xgrow(pred, &cpred, in->n, sizeof(int));
+                memset(em, 0, in->n * NER_NTAGS * sizeof(float));
+                for (i = 0; i < in->n; i++)
+                    for (r = in->off[i]; r < in->off[i + 1]; r++)
+                        for (t = 0; t < NER_NTAGS; t++)
+                            em[i * NER_NTAGS + t] += W[(size_t)in->rows[r] * NER_NTAGS + t];
+                ner_viterbi(m, em, in->n, in->from, in->end_o, pred, NULL);
+                for (i = 0; i < in->n; i++) {
+                    int g = in->labels[i], pr = pred[i];
+                    int gp = i ? in->labels[i - 1] : in->from, pp = i ? pred[i - 1] : in->from;
+                    if (g != pr) {
+                        for (r = in->off[i]; r < in->off[i + 1]; r++) {
+                            size_t row = (size_t)in->rows[r] * NER_NTAGS;
+                            W[row + g] += 1.0f;
+                            u[row + g] += (float)c;
+                            W[row + pr] -= 1.0f;
+                            u[row + pr] -= (float)c;
+                        }
+                    }
+                    if (g != pr || gp != pp) {
+                        T[gp * NER_NTAGS + g] += 1.0f;
+                        tu[gp * NER_NTAGS + g] += (float)c;
+                        T[pp * NER_NTAGS + pr] -= 1.0f;
+                        tu[pp * NER_NTAGS + pr] -= (float)c;
                     }
                 }
-                if (g != pr || gp != pp) {
-                    T[gp * NER_NTAGS + g] += 1.0f;
-                    tu[gp * NER_NTAGS + g] += (float)c;
-                    T[pp * NER_NTAGS + pr] -= 1.0f;
-                    tu[pp * NER_NTAGS + pr] -= (float)c;
+                if (in->end_o) {
+                    int gl = in->labels[in->n - 1], pl = pred[in->n - 1];
+                    if (gl != pl) {
+                        T[gl * NER_NTAGS + NER_O] += 1.0f;
+                        tu[gl * NER_NTAGS + NER_O] += (float)c;
+                        T[pl * NER_NTAGS + NER_O] -= 1.0f;
+                        tu[pl * NER_NTAGS + NER_O] -= (float)c;
+                    }
                 }
+                c += 1;
             }
-            c += 1;
         }
-    }
-    {
-        float *W = ner_model_row_at(m, 0, NULL), *T = ner_model_trans(m);
         for (r = 0; r < ner_model_nrows(m) * NER_NTAGS; r++)
-            W[r] -= u[r] / (float)c;
+            accw[r] += (W[r] - u[r] / (float)c) / (float)runs;
         for (r = 0; r < (NER_NTAGS + 1) * NER_NTAGS; r++)
-            T[r] -= tu[r] / (float)c;
+            acct[r] += (T[r] - tu[r] / (float)c) / (float)runs;
     }
+    memcpy(ner_model_row_at(m, 0, NULL), accw, ner_model_nrows(m) * NER_NTAGS * sizeof(float));
+    memcpy(ner_model_trans(m), acct, (NER_NTAGS + 1) * NER_NTAGS * sizeof(float));
+    free(accw);
+    free(acct);
+    free(spans);
     for (k = 0; k < ninst; k++) {
         free(inst[k].rows);
         free(inst[k].off);
+        free(inst[k].labels);
     }
     free(inst);
     free(u);
@@ -692,6 +754,32 @@ static inline void gum_prf(const gum_score *sc, int type, double *p, double *r, 
     *f = *p + *r > 0 ? 2 * *p * *r / (*p + *r) : 0;
 }
 
+/* Lists misses and false alarms of one document (error analysis). */
+static inline void gum_print_errors(FILE *f, const char *text, const gum_mention *gold, size_t ng,
+                                    const gum_mention *pred, size_t np)
+{
+    static const char tn[] = "-PLOX";
+    size_t i, j;
+    for (i = 0; i < np; i++) {
+        for (j = 0; j < ng; j++)
+            if (gold[j].start == pred[i].start && gold[j].end == pred[i].end &&
+                gold[j].type == pred[i].type)
+                break;
+        if (j == ng)
+            fprintf(f, "FP %c %.*s\n", tn[pred[i].type], (int)(pred[i].end - pred[i].start),
+                    text + pred[i].start);
+    }
+    for (j = 0; j < ng; j++) {
+        for (i = 0; i < np; i++)
+            if (gold[j].start == pred[i].start && gold[j].end == pred[i].end &&
+                gold[j].type == pred[i].type)
+                break;
+        if (i == np)
+            fprintf(f, "FN %c %.*s\n", tn[gold[j].type], (int)(gold[j].end - gold[j].start),
+                    text + gold[j].start);
+    }
+}
+
 /* Tags a document with m and scores it. */
 static inline void gum_eval_doc(sl_ctx *ctx, const ner_model *m, const gum_doc *d, gum_score *sc)
 {
@@ -707,6 +795,8 @@ static inline void gum_eval_doc(sl_ctx *ctx, const ner_model *m, const gum_doc *
         pm[i].type = ms[i].type;
     }
     gum_score_add(sc, d->gold, d->ngold, pm, n);
+    if (getenv("NER_GUM_ERRORS"))
+        gum_print_errors(stderr, d->text.ptr, d->gold, d->ngold, pm, n);
     free(pm);
     free(ms);
 }
@@ -725,6 +815,7 @@ static inline void gum_free(gum_corpus *c)
         free(d->toks);
         free(d->sent_tok);
         free(d->labels);
+        free(d->train);
     }
     free(c->docs);
     memset(c, 0, sizeof(*c));
@@ -741,6 +832,7 @@ static inline void gum_doc_free(gum_doc *d)
     free(d->toks);
     free(d->sent_tok);
     free(d->labels);
+    free(d->train);
 }
 
 /* Trains a model on docs (plus their augmented copies when asked). */
@@ -760,12 +852,322 @@ static inline ner_model *gum_fit(sl_ctx *ctx, gum_doc *const *docs, size_t n,
             all[na++] = &aug[k];
         }
     gum_train(ctx, m, all, na, o);
+    {
+        size_t r, nr = ner_model_nrows(m);
+        int t;
+        for (r = 0; r < nr; r++) {
+            float *w = ner_model_row_at(m, r, NULL);
+            for (t = 0; t < NER_NTAGS; t++)
+                if (w[t] > -o->min_abs && w[t] < o->min_abs)
+                    w[t] = 0;
+        }
+    }
     if (o->augment)
         for (k = 0; k < n; k++)
             gum_doc_free(&aug[k]);
     free(aug);
     free(all);
     return m;
+}
+
+
+/* ------------------------------------------------------------------ news evaluation set */
+
+/* bench/data/ner-news/gold.txt (format in its header): paragraphs of
+ * Multi-News dev documents with hand-annotated mentions. */
+typedef struct news_para {
+    char *path;            /* the document, read whole */
+    char *text;
+    size_t len;
+    size_t pstart, pend;   /* the paragraph's bytes */
+    gum_mention *gold;
+    size_t ngold, cgold;
+} news_para;
+
+typedef struct news_set {
+    news_para *p;
+    size_t n, cap;
+    size_t unfound;        /* gold lines not found in their paragraph */
+} news_set;
+
+static inline char *news_read(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    sl_buf b = SL_BUF_INIT;
+    char tmp[65536];
+    size_t k;
+    if (!f)
+        return NULL;
+    while ((k = fread(tmp, 1, sizeof(tmp), f)) > 0)
+        sl_buf_put(&b, tmp, k);
+    fclose(f);
+    *len = b.len;
+    return sl_buf_detach(&b);
+}
+
+/* The byte range of paragraph idx: runs of lines holding a non-space byte. */
+static inline int news_paragraph(const char *t, size_t n, size_t idx, size_t *ps, size_t *pe)
+{
+    size_t i = 0, k = 0;
+    int in = 0;
+    while (i < n) {
+        size_t e = i, j;
+        int blank = 1;
+        while (e < n && t[e] != '\n')
+            e++;
+        for (j = i; j < e; j++)
+            if (t[j] != ' ' && t[j] != '\t' && t[j] != '\r')
+                blank = 0;
+        if (!blank && !in) {
+            in = 1;
+            if (k == idx)
+                *ps = i;
+        }
+        if (blank && in) {
+            if (k == idx)
+                return 0;
+            in = 0;
+            k++;
+        }
+        if (!blank && k == idx)
+            *pe = e;
+        i = e + 1;
+    }
+    return in && k == idx ? 0 : -1;
+}
+
+/* Whether the character starting (or, with back, ending) at t[i] is part
+ * of a word; U+2000..U+203F (dashes, curly quotes) are not. */
+static inline int news_wordish(const char *t, size_t n, size_t i, int back)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    unsigned char c = u[i];
+    if (c < 0x80)
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (back)
+        return !(i >= 2 && u[i - 2] == 0xE2 && u[i - 1] == 0x80);
+    return !(u[i] == 0xE2 && i + 1 < n && u[i + 1] == 0x80);
+}
+
+/* One final period does not count ("Tenn." = "Tenn"). */
+static inline size_t news_trim_end(const char *t, size_t s, size_t e)
+{
+    return e > s + 1 && t[e - 1] == '.' ? e - 1 : e;
+}
+
+static inline int news_type(const char *s)
+{
+    return !strncmp(s, "PER ", 4) ? NER_PER : !strncmp(s, "LOC ", 4) ? NER_LOC
+         : !strncmp(s, "ORG ", 4) ? NER_ORG : !strncmp(s, "OTH ", 4) ? NER_OTH : 0;
+}
+
+/* Loads the set; documents are read from dir.  Returns -1 when the gold
+ * file or a document is missing. */
+static inline int news_load(const char *gold, const char *dir, news_set *ns)
+{
+    FILE *f = fopen(gold, "r");
+    char line[1024];
+    news_para *cur = NULL;
+    size_t at = 0;
+    memset(ns, 0, sizeof(*ns));
+    if (!f)
+        return -1;
+    while (fgets(line, sizeof(line), f)) {
+        size_t len = strlen(line);
+        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (line[0] == '=' && line[1] == ' ') {
+            news_para np;
+            char path[2048], *sp = strrchr(line, ' ');
+            memset(&np, 0, sizeof(np));
+            if (!sp)
+                continue;
+            *sp = '\0';
+            snprintf(path, sizeof(path), "%s/%s", dir, line + 2);
+            np.path = sl_xstrdup(path);
+            np.text = news_read(path, &np.len);
+            if (!np.text || news_paragraph(np.text, np.len, (size_t)atol(sp + 1), &np.pstart,
+                                           &np.pend) != 0) {
+                free(np.path);
+                free(np.text);
+                fclose(f);
+                return -1;
+            }
+            SL_PUSH(ns->p, ns->n, ns->cap, np);
+            cur = &ns->p[ns->n - 1];
+            at = cur->pstart;
+        } else if (cur && news_type(line)) {
+            const char *w = line + 4;
+            size_t wn = strlen(w), i;
+            int found = 0;
+            for (i = at; i + wn <= cur->pend; i++)
+                if (!memcmp(cur->text + i, w, wn) &&
+                    (i == 0 || !news_wordish(cur->text, cur->len, i - 1, 1) ||
+                     !news_wordish(w, wn, 0, 0)) &&
+                    (i + wn >= cur->len || !news_wordish(cur->text, cur->len, i + wn, 0) ||
+                     !news_wordish(w, wn, wn - 1, 1))) {
+                    gum_mention m;
+                    m.start = i;
+                    m.end = news_trim_end(cur->text, i, i + wn);
+                    m.type = news_type(line);
+                    SL_PUSH(cur->gold, cur->ngold, cur->cgold, m);
+                    at = i + wn;
+                    found = 1;
+                    break;
+                }
+            if (!found) {
+                ns->unfound++;
+                if (getenv("NER_ERRORS"))
+                    fprintf(stderr, "unfound: %s: %s\n", cur->path, line);
+            }
+        }
+    }
+    fclose(f);
+    return 0;
+}
+
+static inline void news_free(news_set *ns)
+{
+    size_t i;
+    for (i = 0; i < ns->n; i++) {
+        free(ns->p[i].path);
+        free(ns->p[i].text);
+        free(ns->p[i].gold);
+    }
+    free(ns->p);
+    memset(ns, 0, sizeof(*ns));
+}
+
+/* Training documents from an annotated news set: each paragraph's whole
+ * document, split into sentences as the tagger splits raw text, with the
+ * paragraph's mentions as gold; only sentences inside the paragraph are
+ * learned from (the rest of the document is unannotated, but its words
+ * still give document evidence). */
+static inline void news_train_docs(sl_ctx *ctx, const news_set *ns, gum_corpus *out)
+{
+    size_t k, i;
+    memset(out, 0, sizeof(*out));
+    for (k = 0; k < ns->n; k++) {
+        const news_para *np = &ns->p[k];
+        gum_doc d;
+        sl_span *sp = NULL;
+        size_t nsp = 0, csp = 0;
+        memset(&d, 0, sizeof(d));
+        d.id = sl_xstrdup(np->path);
+        sl_buf_put(&d.text, np->text, np->len);
+        size_t cap = 0;
+        sl_sentences_split(ctx, np->text, np->len, 0, &sp, &nsp, &csp);
+        d.kinds = NULL;
+        for (i = 0; i < nsp; i++) {
+            /* sentences are also cut at blank lines: the splitter may run
+             * on across paragraphs, and the annotated one must stand alone */
+            size_t a = sp[i].start, e = sp[i].end, j;
+            while (a < e) {
+                size_t cut = e;
+                for (j = a; j + 1 < e; j++)
+                    if (np->text[j] == '\n') {
+                        size_t q = j + 1;
+                        while (q < e && (np->text[q] == ' ' || np->text[q] == '\t' ||
+                                         np->text[q] == '\r'))
+                            q++;
+                        if (q < e && np->text[q] == '\n') {
+                            cut = j;
+                            break;
+                        }
+                    }
+                if (cut > a) {
+                    size_t c2 = cap;
+                    d.sent_start = sl_xgrow(d.sent_start, &c2, d.nsents + 1, sizeof(size_t));
+                    c2 = cap;
+                    d.sent_end = sl_xgrow(d.sent_end, &c2, d.nsents + 1, sizeof(size_t));
+                    c2 = cap;
+                    d.train = sl_xgrow(d.train, &c2, d.nsents + 1, 1);
+                    cap = c2;
+                    d.sent_start[d.nsents] = a;
+                    d.sent_end[d.nsents] = cut;
+                    d.train[d.nsents] = a >= np->pstart && cut <= np->pend;
+                    d.nsents++;
+                }
+                a = cut;
+                while (a < e && (np->text[a] == ' ' || np->text[a] == '\n' ||
+                                 np->text[a] == '\t' || np->text[a] == '\r'))
+                    a++;
+            }
+        }
+        free(sp);
+        d.kinds = sl_xcalloc(d.nsents + 1, sizeof(*d.kinds));
+        d.gold = sl_xmalloc((np->ngold + 1) * sizeof(*d.gold));
+        memcpy(d.gold, np->gold, np->ngold * sizeof(*d.gold));
+        d.ngold = d.cgold = np->ngold;
+        gum_tokenize(ctx, &d);
+        SL_PUSH(out->docs, out->n, out->cap, d);
+    }
+}
+
+/* Scores predicted mentions (byte offsets into the paragraph's document)
+ * against the paragraph's gold: only those starting inside it count. */
+static inline void news_score(gum_score *sc, const news_para *np, const gum_mention *pred,
+                              size_t npred, FILE *errors)
+{
+    gum_mention *in = sl_xmalloc((npred + 1) * sizeof(*in));
+    size_t i, k = 0;
+    for (i = 0; i < npred; i++)
+        if (pred[i].start >= np->pstart && pred[i].start < np->pend) {
+            in[k] = pred[i];
+            in[k].end = news_trim_end(np->text, in[k].start, in[k].end);
+            k++;
+        }
+    gum_score_add(sc, np->gold, np->ngold, in, k);
+    if (errors) {
+        /* misses and false alarms, for error analysis */
+        static const char tn[] = "-PLOX";
+        size_t j;
+        for (i = 0; i < k; i++) {
+            for (j = 0; j < np->ngold; j++)
+                if (np->gold[j].start == in[i].start && np->gold[j].end == in[i].end &&
+                    np->gold[j].type == in[i].type)
+                    break;
+            if (j == np->ngold)
+                fprintf(errors, "FP %c %.*s\n", tn[in[i].type], (int)(in[i].end - in[i].start),
+                        np->text + in[i].start);
+        }
+        for (j = 0; j < np->ngold; j++) {
+            for (i = 0; i < k; i++)
+                if (np->gold[j].start == in[i].start && np->gold[j].end == in[i].end &&
+                    np->gold[j].type == in[i].type)
+                    break;
+            if (i == k)
+                fprintf(errors, "FN %c %.*s\n", tn[np->gold[j].type],
+                        (int)(np->gold[j].end - np->gold[j].start), np->text + np->gold[j].start);
+        }
+    }
+    free(in);
+}
+
+/* Tags every paragraph's whole document (raw text, as sl_ner_tag does) with
+ * model m and scores the paragraphs. */
+static inline void news_eval(sl_ctx *ctx, const ner_model *m, const news_set *ns, gum_score *sc,
+                             FILE *errors)
+{
+    size_t k, i;
+    for (k = 0; k < ns->n; k++) {
+        const news_para *np = &ns->p[k];
+        ner_mention *ms;
+        gum_mention *pm;
+        size_t n;
+        ner_tag_text(ctx, m, np->text, np->len, &ms, &n);
+        pm = sl_xmalloc((n + 1) * sizeof(*pm));
+        for (i = 0; i < n; i++) {
+            pm[i].start = ms[i].start;
+            pm[i].end = ms[i].end;
+            pm[i].type = ms[i].type;
+        }
+        if (errors)
+            fprintf(errors, "== %s\n", np->path);
+        news_score(sc, np, pm, n, errors);
+        free(pm);
+        free(ms);
+    }
 }
 
 #endif

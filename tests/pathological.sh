@@ -79,5 +79,12 @@ check "dangling symlink" 3 "dangling.txt: cannot open" "$exe" clean "$tmp/dangli
 mkdir "$tmp/emptydir"
 check "empty directory" 3 "emptydir: no files in directory" "$exe" clean "$tmp/emptydir"
 
+# 600,000 capitalized names and name parts without a sentence end: tagging
+# and alias merging stay linear (short forms fitting thousands of names).
+awk 'BEGIN { srand(7); split("Kim of the Paris de van al-Bashir President Monday Jong Un", w, " ");
+  for (i = 0; i < 600000; i++) printf "%s ", w[int(rand() * 11) + 1]; print "" }' > "$tmp/names.txt"
+check "600,000 name parts in one sentence" 0 "" "$exe" entities "$tmp/names.txt"
+rm -f "$tmp/names.txt"
+
 echo "pathological: $((n - fail)) of $n passed"
 [ "$fail" = 0 ]

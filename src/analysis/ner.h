@@ -3,16 +3,24 @@
  *
  * The tagger labels tokens with BIO tags of four types (PERSON, LOCATION,
  * ORGANIZATION, OTHER) using an averaged perceptron (Collins 2002) over
- * hashed features, decoded per sentence with Viterbi under the BIO
- * constraint.  Features: the word and its neighbours, word shape, affixes,
- * capitalization after truecasing of headline and all-caps sentences,
- * sentence position, gazetteers (the lists in data/ner/), title and role words, runs
- * of capitalized words and evidence from the rest of the document.
+ * hashed features, decoded by Viterbi under the BIO constraint over the
+ * "islands" of each sentence: runs of capitalized words (after truecasing
+ * headline and all-caps sentences) and the lower-case connectors between
+ * them; every other token is O.  Features: the word and its neighbours,
+ * word shape, affixes, capitalization, sentence position, gazetteers (the
+ * lists in data/ner/), title and role words, runs of capitalized words,
+ * evidence from the rest of the document, and word representations learned
+ * from unlabeled news (data/ner/words.txt: case profile and distributional
+ * cluster, bench/ner_words.c).  Decoded mentions then follow storyline's
+ * conventions and the gazetteers' word (ner.c: complete_runs,
+ * resolve_mentions, doc_consistency): titles and roles are not part of
+ * names; nationality, people and party words ("South Korean",
+ * "Republicans") are no entities; a name keeps one type per document.
  *
- * The model (data/ner/model.txt) is trained by bench/train_ner.c on GUM; the
- * same feature code serves training and tagging, so this header exposes the
- * pieces the trainer needs: features as 64-bit keys, the weight table, and
- * the decoder.
+ * The model (data/ner/model.txt) is trained by bench/train_ner.c on GUM and
+ * hand-annotated news paragraphs; the same feature code serves training and
+ * tagging, so this header exposes the pieces the trainer needs: features as
+ * 64-bit keys, the weight table, the islands and the decoder.
  */
 #ifndef SL_ANALYSIS_NER_H
 #define SL_ANALYSIS_NER_H
@@ -92,7 +100,7 @@ ner_prep *ner_prepare(sl_ctx *ctx, const ner_model *m, const ner_view *v);
 void ner_prep_free(ner_prep *p);
 
 /* Most feature keys one token has. */
-#define NER_MAX_KEYS 64
+#define NER_MAX_KEYS 96
 
 /* Writes the feature keys of token i into keys; returns how many. */
 size_t ner_token_keys(const ner_prep *p, size_t i, uint64_t *keys);
@@ -104,8 +112,17 @@ void ner_decode(const ner_model *m, const ner_prep *p, size_t from, size_t to, i
                 float *conf);
 
 /* Viterbi over emission scores em[n][NER_NTAGS] with the model's
- * transitions, under the BIO constraint; for the trainer. */
-void ner_viterbi(const ner_model *m, const float *em, size_t n, int *tags, float *conf);
+ * transitions, under the BIO constraint, from transition row `from`
+ * (NER_NTAGS: a sentence start; NER_O: after a token outside names) and,
+ * with end_o, into an O token after the span; for the trainer. */
+void ner_viterbi(const ner_model *m, const float *em, size_t n, int from, int end_o, int *tags,
+                 float *conf);
+
+/* The islands of sentence [a, b) that the tagger decodes: runs of
+ * capitalized words and the lower-case connectors between them; every other
+ * token is O.  Writes start and end of each into spans (room for b - a
+ * pairs); returns how many. */
+size_t ner_islands(const ner_prep *p, size_t a, size_t b, size_t *spans);
 
 /* Turns tags into mentions (appended to *out); trims possessive endings. */
 void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
@@ -115,12 +132,21 @@ void ner_tags_to_mentions(const ner_view *v, const int *tags, const float *conf,
 void ner_tag_view(sl_ctx *ctx, const ner_model *m, const ner_view *v, ner_mention **out,
                   size_t *n);
 
+/* Splits text into sentences and tokens and tags it with model m (the
+ * default when NULL); *out (caller frees) holds *n mentions. */
+void ner_tag_text(sl_ctx *ctx, const ner_model *m, const char *text, size_t len,
+                  ner_mention **out, size_t *n);
+
 /* The end of a mention's text without a possessive "'s" / "’s" / "'". */
 size_t ner_trim_possessive(const char *text, size_t start, size_t end);
 
 /* Whether the case-folded word or phrase (tokens joined by one space) is a
  * title or role ("president", "gen .", "prime minister"). */
 int ner_is_title(sl_ctx *ctx, const sl_token *toks, size_t n);
+
+/* Whether the tokens are a nationality, people or party word or phrase
+ * ("South Korean", "Republicans"): storyline does not list these. */
+int ner_is_demonym(sl_ctx *ctx, const sl_token *toks, size_t n);
 
 /* Gazetteer flags of a single case-folded word (NER_G_*), for other stages. */
 enum {
@@ -137,7 +163,8 @@ enum {
     NER_G_TITLEP = 1u << 10,  /* whole entry: title phrase */
     NER_G_PREFIX = 1u << 11,  /* a proper prefix of a multi-word entry */
     NER_G_ACRONYM = 1u << 12, /* entry written in capitals: match only capitals */
-    NER_G_CALENDAR = 1u << 13 /* month or day name */
+    NER_G_CALENDAR = 1u << 13, /* month or day name */
+    NER_G_OTHER = 1u << 14     /* whole entry: an event, work, law or product */
 };
 unsigned ner_word_flags(sl_ctx *ctx, const char *w, size_t n);
 

@@ -107,27 +107,79 @@ const char *sl_render_empty_reason(const sl_digest *d)
     return "No summary: no sentence fits the budget.";
 }
 
+/* Distinct content-word stems of a text, sorted (tokens from the digest's
+ * context, so stems match the summary's). */
+static unsigned *content_stems(sl_ctx *ctx, const char *text, size_t len, size_t *n)
+{
+    sl_token *toks = NULL;
+    size_t nt = 0, i, k = 0;
+    unsigned *v;
+    *n = 0;
+    if (sl_tokenize(ctx, text, len, &toks, &nt) != SL_OK)
+        return NULL;
+    v = sl_xcalloc(nt ? nt : 1, sizeof(*v));
+    for (i = 0; i < nt; i++)
+        if ((toks[i].flags & (SL_TOK_WORD | SL_TOK_NUMBER)) && !(toks[i].flags & SL_TOK_STOP)) {
+            size_t j;
+            for (j = 0; j < k && v[j] != toks[i].stem; j++)
+                ;
+            if (j == k)
+                v[k++] = toks[i].stem;
+        }
+    sl_free(toks);
+    *n = k;
+    return v;
+}
+
+/* The story's headline: of the documents' titles, the one whose content
+ * words the summary repeats most (each word counted once per summary
+ * sentence that has it), so the headline names what the summary tells;
+ * ties go to the title of the document with more summary sentences, then to
+ * the earlier document.  NULL when no document has a title. */
 const char *sl_render_headline(const sl_digest *d)
 {
-    size_t n = d->corpus->n, i, best = (size_t)-1, *count;
+    size_t n = d->corpus->n, i, j, best = (size_t)-1;
+    double best_score = -1;
+    unsigned **sent = NULL;
+    size_t *nsent = NULL;
     if (!n)
         return NULL;
-    count = sl_xcalloc(n, sizeof(*count));
-    for (i = 0; i < d->nitems; i++)
-        if (d->items[i].doc < n && *sl_doc_title(d->corpus->docs[d->items[i].doc]))
-            count[d->items[i].doc]++;
-    for (i = 0; i < d->nitems; i++) {
-        size_t doc = d->items[i].doc;
-        if (doc < n && count[doc] && (best == (size_t)-1 || count[doc] > count[best]))
-            best = doc;
+    if (d->nitems) {
+        sent = sl_xcalloc(d->nitems, sizeof(*sent));
+        nsent = sl_xcalloc(d->nitems, sizeof(*nsent));
+        for (i = 0; i < d->nitems; i++)
+            sent[i] = content_stems(d->ctx, d->items[i].text, d->items[i].len, &nsent[i]);
     }
-    free(count);
-    if (best != (size_t)-1)
-        return sl_doc_title(d->corpus->docs[best]);
-    for (i = 0; i < n; i++)
-        if (*sl_doc_title(d->corpus->docs[i]))
-            return sl_doc_title(d->corpus->docs[i]);
-    return NULL;
+    for (i = 0; i < n; i++) {
+        const char *title = sl_doc_title(d->corpus->docs[i]);
+        size_t nt = 0, k, m, cited = 0;
+        unsigned *tw;
+        double score = 0;
+        if (!*title)
+            continue;
+        tw = content_stems(d->ctx, title, strlen(title), &nt);
+        for (j = 0; j < d->nitems; j++) {
+            if (d->items[j].doc == i)
+                cited++;
+            for (k = 0; k < nt; k++)
+                for (m = 0; m < nsent[j]; m++)
+                    if (sent[j][m] == tw[k]) {
+                        score += 1;
+                        break;
+                    }
+        }
+        free(tw);
+        score += 0.1 * (double)cited;
+        if (score > best_score) {
+            best_score = score;
+            best = i;
+        }
+    }
+    for (i = 0; i < d->nitems; i++)
+        free(sent[i]);
+    free(sent);
+    free(nsent);
+    return best == (size_t)-1 ? NULL : sl_doc_title(d->corpus->docs[best]);
 }
 
 /* The parts of a value that people read: year (or -1 unknown), month and

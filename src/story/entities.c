@@ -23,6 +23,7 @@
 #include "util/mem.h"
 
 #define MAX_BUCKET 64
+#define MAX_SCAN 256 /* longer lists of longer names with one part are "several" */
 #define NONE ((size_t)-1)
 
 const char *sl_entity_type_name(sl_entity_type t)
@@ -70,34 +71,13 @@ size_t sl_edit_distance(const char *a, size_t an, const char *b, size_t bn, size
 
 int sl_ner_tag(sl_ctx *ctx, const char *text, size_t len, sl_mention **out, size_t *n)
 {
-    sl_span *spans = NULL;
-    size_t ns = 0, cs = 0, i, nm = 0;
-    sl_token *toks = NULL;
-    size_t nt = 0, ct = 0, *st;
-    ner_view v;
     ner_mention *ms;
+    size_t i, nm = 0;
     if (!ctx || (!text && len) || !out || !n)
         return SL_EINVAL;
     *out = NULL;
     *n = 0;
-    if (!text)
-        text = "";
-    sl_sentences_split(ctx, text, len, 0, &spans, &ns, &cs);
-    st = sl_xcalloc(ns + 1, sizeof(*st));
-    for (i = 0; i < ns; i++) {
-        st[i] = nt;
-        sl_tokens_scan(ctx, text + spans[i].start, spans[i].end - spans[i].start, spans[i].start,
-                       &toks, &nt, &ct);
-    }
-    st[ns] = nt;
-    v.text = text;
-    v.len = len;
-    v.toks = toks;
-    v.ntoks = nt;
-    v.sent_tok = st;
-    v.nsents = ns;
-    v.kinds = NULL;
-    ner_tag_view(ctx, NULL, &v, &ms, &nm);
+    ner_tag_text(ctx, NULL, text ? text : "", len, &ms, &nm);
     if (nm) {
         *out = sl_xmalloc(nm * sizeof(**out));
         for (i = 0; i < nm; i++) {
@@ -110,9 +90,6 @@ int sl_ner_tag(sl_ctx *ctx, const char *text, size_t len, sl_mention **out, size
     }
     *n = nm;
     free(ms);
-    free(st);
-    free(toks);
-    free(spans);
     return SL_OK;
 }
 
@@ -124,6 +101,8 @@ typedef struct rawm {
     double weight;       /* position weight for salience */
     const char *surface; /* the text without titles, one line (arena) */
     size_t ent;
+    const char *title;   /* the title word just before, case-folded (arena), or NULL */
+    size_t title_start;  /* its first byte */
 } rawm;
 
 typedef struct form {
@@ -510,8 +489,19 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
             r.form = id;
             r.surface = surface_of(&E->arena, v.text, r.m.start, r.m.end);
             {
+                /* headline 3, lead 2, body 1; captions and credits 0.25 */
                 sl_block_kind kd = doc->sents[ms[i].sent].kind;
-                r.weight = kd == SL_BLOCK_TITLE ? 3.0 : ms[i].sent < 4 ? 2.0 : 1.0;
+                r.weight = kd == SL_BLOCK_TITLE ? 3.0
+                         : kd == SL_BLOCK_CAPTION ? 0.25
+                         : ms[i].sent < 4 ? 2.0 : 1.0;
+            }
+            if (ms[i].type == NER_PER && ts == ms[i].tok_start && ts > doc->sent_tok[ms[i].sent] &&
+                (doc->toks[ts - 1].flags & SL_TOK_CAP) && ner_is_title(ctx, doc->toks + ts - 1, 1)) {
+                /* "King Jong-un": a capitalized title word may be a misspelt
+                 * part of the name; step 2 decides */
+                r.title = sl_arena_strndup(&E->arena, sl_vocab_str(ctx, doc->toks[ts - 1].norm),
+                                           strlen(sl_vocab_str(ctx, doc->toks[ts - 1].norm)));
+                r.title_start = doc->toks[ts - 1].start;
             }
             SL_PUSH(raw, nraw, craw, r);
         }
@@ -550,7 +540,7 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
             for (p = 0; p < forms[i].nparts; p++) {
                 uint32_t id;
                 sl_buf_clear(&tmp);
-                sl_buf_printf(&tmp, "%d/%zu/", forms[i].type, p);
+                sl_buf_printf(&tmp, "%zu/", p); /* any type: a typo may be typed wrong */
                 for (j = 0; j < forms[i].nparts; j++) {
                     sl_buf_puts(&tmp, j == p ? "*" : forms[i].parts[j]);
                     sl_buf_putc(&tmp, ' ');
@@ -591,8 +581,47 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 if (best != NONE)
                     join(forms, fa, best);
             }
-            free(bucket[k]);
         }
+        /* a person mention after a title word: when the title word and the
+         * name are a typo of one longer name ("King Jong-un" for "Kim Jong
+         * Un"), the title word is part of the name */
+        for (i = 0; i < nraw; i++) {
+            const form *f = &forms[raw[i].form];
+            size_t best = NONE, tn;
+            uint32_t id;
+            if (!raw[i].title || f->nparts < 2 || f->nparts > 7)
+                continue;
+            sl_buf_clear(&tmp);
+            sl_buf_puts(&tmp, "0/* ");
+            for (j = 0; j < f->nparts; j++) {
+                sl_buf_puts(&tmp, f->parts[j]);
+                sl_buf_putc(&tmp, ' ');
+            }
+            id = sl_intern_find(&wild, tmp.ptr, tmp.len);
+            if (id == SL_INTERN_NONE || id >= cb)
+                continue;
+            tn = strlen(raw[i].title);
+            for (k = 0; k < nb[id]; k++) {
+                const char *y = forms[bucket[id][k]].parts[0];
+                size_t yn = strlen(y), root = find(forms, bucket[id][k]);
+                if (tn < 3 || yn < 3 || y[0] != raw[i].title[0] || y[1] != raw[i].title[1] ||
+                    sl_edit_distance(raw[i].title, tn, y, yn, 2) > 2 || !strcmp(y, raw[i].title))
+                    continue;
+                if (best != NONE && best != root) {
+                    best = NONE - 1; /* several: leave it */
+                    break;
+                }
+                best = root;
+            }
+            if (best < NONE - 1) {
+                raw[i].form = best;
+                raw[i].m.start = raw[i].title_start;
+                raw[i].surface = surface_of(&E->arena, sl_buf_cstr(&c->docs[raw[i].m.doc]->text),
+                                            raw[i].m.start, raw[i].m.end);
+            }
+        }
+        for (k = 0; k < cb; k++)
+            free(bucket[k]);
         free(bucket);
         free(nb);
         sl_intern_free(&wild);
@@ -644,12 +673,20 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 uint32_t id = sl_intern_find(&partid, pt, strlen(pt));
                 if (id == SL_INTERN_NONE)
                     continue;
-                for (k = 0; k < nl[id]; k++)
+                /* two candidates settle it; a list too long to read is
+                 * "several" (no corpus is that ambiguous about one name
+                 * unless it is built to be: linear time either way) */
+                for (k = 0; k < nl[id] && ncand < 2; k++) {
+                    if (k == MAX_SCAN) {
+                        ncand = 2;
+                        break;
+                    }
                     if (lists[id][k] != i && fits(&forms[i], &forms[lists[id][k]]) &&
                         lists[id][k] != cand) {
                         cand = lists[id][k];
                         ncand++;
                     }
+                }
             }
             if (ncand == 1)
                 target[i] = cand;
@@ -666,8 +703,12 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 uint32_t id = sl_intern_find(&partid, pt, strlen(pt));
                 if (id == SL_INTERN_NONE)
                     continue;
-                for (k = 0; k < nl[id]; k++) {
+                for (k = 0; k < nl[id] && ncand < 2; k++) {
                     size_t l = lists[id][k];
+                    if (k == MAX_SCAN) {
+                        ncand = 2;
+                        break;
+                    }
                     if (l != f && l != cand && fits(&forms[f], &forms[l]) &&
                         set_has(&rootdoc, pair(l, raw[i].m.doc))) {
                         cand = l;

@@ -93,6 +93,109 @@ static void names_with_particles(void **state)
     sl_ctx_free(ctx);
 }
 
+
+static void titles_and_nationalities_stay_out(void **state)
+{
+    static const char *const text =
+        "North Korean President Kim Il Sung signed the armistice. South Korean President Moon "
+        "Jae-in met US President Donald Trump. Democrat Matt Lesser spoke.";
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    assert_true(has_mention(ctx, text, "Kim Il Sung", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, text, "Moon Jae-in", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, text, "Donald Trump", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, text, "Matt Lesser", SL_ENT_PERSON));
+    /* titles, roles and nationality or party words are no part of a name and
+     * no entity of their own */
+    assert_false(word_tagged(ctx, text, "North Korean"));
+    assert_false(word_tagged(ctx, text, "President Kim"));
+    assert_false(word_tagged(ctx, text, "South Korean"));
+    assert_false(word_tagged(ctx, text, "President Moon"));
+    assert_false(word_tagged(ctx, text, "President Donald"));
+    assert_false(word_tagged(ctx, text, "Democrat"));
+    assert_false(word_tagged(ctx, "Waving South Korean flags, crowds gathered in Seoul.", "South"));
+    assert_false(word_tagged(ctx, "Republicans and Democrats disagreed again.", "Republicans"));
+    /* an organization may start with a nationality word */
+    assert_true(has_mention(ctx,
+                            "European Commission President Ursula von der Leyen said on Monday "
+                            "that talks would go on.",
+                            "European Commission", SL_ENT_ORGANIZATION));
+    sl_ctx_free(ctx);
+}
+
+static void headline_case_names(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    assert_true(has_mention(ctx, "Kim Jong Un Meets Moon Jae-in", "Moon Jae-in", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Kim Jong Un Meets Moon Jae-in", "Kim Jong Un", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Trump Says He Will Meet Kim Jong Un in Singapore",
+                            "Singapore", SL_ENT_LOCATION));
+    assert_false(word_tagged(ctx, "Trump Says He Will Meet Kim Jong Un in Singapore", "Says"));
+    assert_false(word_tagged(ctx, "Trump Says He Will Meet Kim Jong Un in Singapore", "Meet"));
+    sl_ctx_free(ctx);
+}
+
+static void all_capitals(void **state)
+{
+    static const char *const text = "KIM JONG UN MEETS MOON JAE-IN IN PANMUNJOM";
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    assert_true(has_mention(ctx, text, "KIM JONG UN", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, text, "MOON JAE-IN", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, text, "PANMUNJOM", SL_ENT_LOCATION));
+    /* "UN" beside a name in capitals is no United Nations */
+    assert_false(has_mention(ctx, text, "UN", SL_ENT_ORGANIZATION));
+    assert_true(has_mention(ctx, "The UN Security Council met on Friday.", "UN Security Council",
+                            SL_ENT_ORGANIZATION));
+    sl_ctx_free(ctx);
+}
+
+static void sentence_initial_names(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    /* a name first in its sentence is still a name; a common word is not */
+    assert_true(has_mention(ctx, "Angela Merkel arrived in Hamburg. Merkel spoke first.",
+                            "Angela Merkel", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Angela Merkel arrived in Hamburg. Merkel spoke first.",
+                            "Merkel", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Germany and France signed the deal.", "Germany",
+                            SL_ENT_LOCATION));
+    assert_false(word_tagged(ctx, "According to the police, nobody was hurt.", "According"));
+    assert_false(word_tagged(ctx, "Unlike other sections, this one was studied.", "Unlike"));
+    assert_false(word_tagged(ctx, "The talks ended on Friday.", "Friday"));
+    sl_ctx_free(ctx);
+}
+
+static void more_particles(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    assert_true(has_mention(ctx, "On Monday Ursula von der Leyen met the press.",
+                            "Ursula von der Leyen", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "The painter Vincent van Gogh was born in 1853.",
+                            "Vincent van Gogh", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Officials said Osama bin Laden was killed in 2011.",
+                            "Osama bin Laden", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "Sudan's leader Omar al-Bashir flew to Johannesburg.",
+                            "Omar al-Bashir", SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "The mayor, Bill de Blasio, spoke on MSNBC on Tuesday.",
+                            "Bill de Blasio", SL_ENT_PERSON));
+    sl_ctx_free(ctx);
+}
+
+static void possessives_end_names(void **state)
+{
+    sl_ctx *ctx = sl_ctx_new();
+    (void)state;
+    assert_true(has_mention(ctx, "Last night Gaga's Coachella set drew a crowd.", "Gaga",
+                            SL_ENT_PERSON));
+    assert_true(has_mention(ctx, "That puts it behind Volkswagen's 2011 ad.", "Volkswagen",
+                            SL_ENT_ORGANIZATION));
+    sl_ctx_free(ctx);
+}
+
 static void bad_input_is_harmless(void **state)
 {
     sl_ctx *ctx = sl_ctx_new();
@@ -169,7 +272,7 @@ static void variants_merge(void **state)
 {
     static const char *const docs[] = {
         "Summit ends\n\nNorth Korean leader Kim Jong Un arrived in Singapore on Monday. Kim Jong Un "
-        "met officials. Kim said the talks went well. Kin Jong Un left.\n",
+        "met officials. Kim said the talks went well. Later, Kin Jong Un left.\n",
         "Talks resume\n\nKim Jong-un spoke to reporters on Tuesday. Analysts said King Jong-un "
         "wanted sanctions relief. KIM JONG UN left on Wednesday.\n",
     };
@@ -234,6 +337,98 @@ static void different_people_stay_apart(void **state)
     sl_ctx_free(ctx);
 }
 
+
+static void kim_il_sung_stays_apart_from_nationalities(void **state)
+{
+    static const char *const docs[] = {
+        "Armistice\n\nNorth Korean President Kim Il Sung signed the armistice in 1953. "
+        "South Korean President Syngman Rhee refused to sign it.\n",
+        "Summit\n\nNorth Korean leader Kim Jong Un met South Korean President Moon Jae-in. "
+        "Moon said Kim was frank. Kim Il-sung, his grandfather, founded the state.\n",
+    };
+    sl_ctx *ctx = sl_ctx_new();
+    sl_corpus *c;
+    sl_entities *e = entities_of(ctx, &c, docs, 2);
+    const sl_entity *il = entity_with(e, "Kim Il Sung"), *un = entity_with(e, "Kim Jong Un");
+    const sl_entity *moon = entity_with(e, "Moon Jae-in");
+    size_t i, j;
+    (void)state;
+    assert_non_null(il);
+    assert_non_null(un);
+    assert_non_null(moon);
+    assert_true(il != un);
+    assert_string_equal(il->name, "Kim Il Sung"); /* no title in the canonical name */
+    assert_string_equal(moon->name, "Moon Jae-in");
+    assert_ptr_equal(il, entity_with(e, "Kim Il-sung"));
+    assert_ptr_equal(moon, entity_at(e, c, 1, "Moon said"));
+    for (i = 0; i < sl_entities_count(e); i++) {
+        const sl_entity *en = sl_entities_get(e, i);
+        /* no nationality, title or role is an entity or an alias */
+        assert_null(strstr(en->name, "Korean"));
+        assert_null(strstr(en->name, "President"));
+        for (j = 0; j < en->naliases; j++) {
+            assert_null(strstr(en->aliases[j], "Korean"));
+            assert_null(strstr(en->aliases[j], "President"));
+        }
+    }
+    sl_entities_free(e);
+    sl_corpus_free(c);
+    sl_ctx_free(ctx);
+}
+
+static void aliases_that_must_not_merge(void **state)
+{
+    static const char *const docs[] = {
+        "Two Bushes\n\nGeorge W. Bush met George H. W. Bush in Texas on Monday. Later, "
+        "Hillary Clinton spoke with Bill Clinton in New York. Clinton then left.\n",
+        "Two Kims\n\nKim Jong Un and Kim Yo Jong visited Beijing. Kim waved.\n",
+    };
+    sl_ctx *ctx = sl_ctx_new();
+    sl_corpus *c;
+    sl_entities *e = entities_of(ctx, &c, docs, 2);
+    const sl_entity *hc = entity_with(e, "Hillary Clinton"), *bc = entity_with(e, "Bill Clinton");
+    const sl_entity *un = entity_with(e, "Kim Jong Un"), *yo = entity_with(e, "Kim Yo Jong");
+    (void)state;
+    assert_non_null(hc);
+    assert_non_null(bc);
+    assert_true(hc != bc);
+    /* "Clinton" and "Kim" alone fit two people: they join neither */
+    assert_true(entity_at(e, c, 0, "Clinton then") != hc);
+    assert_true(entity_at(e, c, 0, "Clinton then") != bc);
+    assert_non_null(un);
+    assert_non_null(yo);
+    assert_true(un != yo);
+    assert_true(entity_at(e, c, 1, "Kim waved") != un);
+    assert_true(entity_at(e, c, 1, "Kim waved") != yo);
+    sl_entities_free(e);
+    sl_corpus_free(c);
+    sl_ctx_free(ctx);
+}
+
+static void aliases_that_must_merge(void **state)
+{
+    static const char *const docs[] = {
+        "Brexit talks\n\nEuropean Commission President Ursula von der Leyen met Boris Johnson "
+        "in Brussels. Von der Leyen said talks would go on. Johnson agreed.\n",
+        "Talks go on\n\nURSULA VON DER LEYEN SPOKE TO REPORTERS\n\nThe commission chief, "
+        "Ursula von der Leyen, spoke again on Tuesday.\n",
+    };
+    sl_ctx *ctx = sl_ctx_new();
+    sl_corpus *c;
+    sl_entities *e = entities_of(ctx, &c, docs, 2);
+    const sl_entity *v = entity_with(e, "Ursula von der Leyen"), *b = entity_with(e, "Boris Johnson");
+    (void)state;
+    assert_non_null(v);
+    assert_non_null(b);
+    assert_int_equal(v->type, SL_ENT_PERSON);
+    assert_ptr_equal(v, entity_at(e, c, 0, "Von der Leyen said")); /* surname with particles */
+    assert_ptr_equal(b, entity_at(e, c, 0, "Johnson agreed"));    /* surname alone */
+    assert_int_equal(v->ndocs, 2);
+    sl_entities_free(e);
+    sl_corpus_free(c);
+    sl_ctx_free(ctx);
+}
+
 static void edit_distance_stops_early(void **state)
 {
     (void)state;
@@ -275,10 +470,19 @@ int main(void)
         cmocka_unit_test(sentence_initial_words_are_not_names),
         cmocka_unit_test(headline_and_capitals),
         cmocka_unit_test(names_with_particles),
+        cmocka_unit_test(titles_and_nationalities_stay_out),
+        cmocka_unit_test(headline_case_names),
+        cmocka_unit_test(all_capitals),
+        cmocka_unit_test(sentence_initial_names),
+        cmocka_unit_test(more_particles),
+        cmocka_unit_test(possessives_end_names),
         cmocka_unit_test(bad_input_is_harmless),
         cmocka_unit_test(variants_merge),
         cmocka_unit_test(titles_and_surnames_merge),
         cmocka_unit_test(different_people_stay_apart),
+        cmocka_unit_test(kim_il_sung_stays_apart_from_nationalities),
+        cmocka_unit_test(aliases_that_must_not_merge),
+        cmocka_unit_test(aliases_that_must_merge),
         cmocka_unit_test(edit_distance_stops_early),
         cmocka_unit_test(json_has_the_contract),
     };
