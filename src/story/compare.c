@@ -892,7 +892,7 @@ static char *agreed_value(const cmp *c, const uint32_t *facts, size_t n)
     if (best->kind == SL_FK_ACTOR) {
         sl_buf b = SL_BUF_INIT;
         uint32_t *ids = NULL;
-        size_t nids = 0, cids = 0, k, j, named = 0, nents = sl_entities_count(c->ents);
+        size_t nids = 0, cids = 0, k, j, named = 0;
         for (i = 0; i < n; i++) {
             const sl_fact *f = &c->fs.f[facts[i]];
             for (k = 0; k < f->nents; k++)
@@ -922,10 +922,8 @@ static char *agreed_value(const cmp *c, const uint32_t *facts, size_t n)
         for (k = 0; k < nids; k++) {
             if (named++)
                 sl_buf_puts(&b, ", ");
-            if (ids[k] < nents)
-                sl_buf_puts(&b, sl_entities_get(c->ents, ids[k])->name);
-            else
-                sl_buf_puts(&b, c->fs.pseudo[ids[k] - nents]);
+            if (ids[k] < c->fs.nnames)
+                sl_buf_puts(&b, c->fs.names[ids[k]]);
         }
         free(ids);
         if (!named)

@@ -500,7 +500,10 @@ typedef struct scan {
     uint32_t docidx, sentidx;
     sl_buf tmp;
     sl_intern *pseudo;     /* names of noun-phrase actors */
-    size_t cpseudo;
+    sl_intern *names;      /* doers' names, case-folded: one id per name, so that two
+                              entities the tagger left apart under one name are one */
+    char **name_text;      /* name id -> the name as first written */
+    size_t nname_text, cname_text;
 } scan;
 
 static const sl_token *TK(const scan *s, size_t k)
@@ -1674,39 +1677,61 @@ static void scan_actors(scan *s, size_t nents)
         if (w->action >= 1 && w->action <= 64 && (s->L->many & ((uint64_t)1 << (w->action - 1))))
             f->flags |= SL_FF_MANY;
         qsort(a.ids, a.n, sizeof(a.ids[0]), cmp_u32);
-        f->ents = sl_arena_alloc(&s->fs->arena, a.n * sizeof(*f->ents));
-        memcpy(f->ents, a.ids, a.n * sizeof(*f->ents));
-        f->nents = (uint32_t)a.n;
         {
             int person = 0, other = 0;
             size_t i;
+            uint32_t ids[16];
+            size_t nids = 0;
+            sl_buf_clear(&s->tmp);
             for (i = 0; i < a.n; i++) {
                 const sl_entity *e = a.ids[i] < nents ? sl_entities_get(s->ents, a.ids[i]) : NULL;
+                const char *name;
+                size_t l, p0, q, nparts = 0;
+                char key[256];
+                uint32_t nid;
+                if (e) {
+                    name = e->name;
+                } else {
+                    name = sl_intern_str(s->pseudo, a.ids[i] - (uint32_t)nents, &l);
+                }
                 if (e && e->type == SL_ENT_PERSON)
                     person = 1;
                 else
                     other = 1;
-            }
-            f->atype = person && other ? SL_ACT_MIXED : person ? SL_ACT_PERSON : SL_ACT_OTHER;
-        }
-        /* the value: names in text order */
-        {
-            size_t i;
-            sl_buf_clear(&s->tmp);
-            for (i = 0; i < a.n; i++) {
-                uint32_t id = f->ents[i];
-                const char *name;
-                if (id < nents) {
-                    name = sl_entities_get(s->ents, id)->name;
-                } else {
-                    size_t l;
-                    name = sl_intern_str(s->pseudo, id - (uint32_t)nents, &l);
-                }
+                /* the value: names in order */
                 if (i)
                     sl_buf_puts(&s->tmp, i + 1 == a.n ? " and " : ", ");
                 sl_buf_puts(&s->tmp, name);
+                /* one id per name, and the words of the name */
+                l = strlen(name);
+                for (q = 0; q < l && q < sizeof(key) - 1; q++)
+                    key[q] = (char)((name[q] >= 'A' && name[q] <= 'Z') ? name[q] - 'A' + 'a' : name[q]);
+                key[q] = '\0';
+                nid = sl_intern_add(s->names, key, q);
+                if (nid >= s->nname_text)
+                    SL_PUSH(s->name_text, s->nname_text, s->cname_text, sl_xstrdup(name));
+                if (!in_ids(ids, nids, nid))
+                    ids[nids++] = nid;
+                for (p0 = 0, q = 0; q <= strlen(key); q++) {
+                    if (key[q] == ' ' || key[q] == '-' || key[q] == '\0') {
+                        if (q > p0 && f->nparts < 8) {
+                            uint32_t h = sl_hash_bytes(key + p0, q - p0);
+                            if (!in_ids(f->parts, f->nparts, h))
+                                f->parts[f->nparts++] = h;
+                        }
+                        nparts += q > p0;
+                        p0 = q + 1;
+                    }
+                }
+                if (e && e->type == SL_ENT_PERSON && nparts == 1)
+                    f->flags |= SL_FF_ONENAME;
             }
             f->value = sl_arena_strndup(&s->fs->arena, s->tmp.ptr, s->tmp.len);
+            f->atype = person && other ? SL_ACT_MIXED : person ? SL_ACT_PERSON : SL_ACT_OTHER;
+            qsort(ids, nids, sizeof(ids[0]), cmp_u32);
+            f->ents = sl_arena_alloc(&s->fs->arena, nids * sizeof(*f->ents));
+            memcpy(f->ents, ids, nids * sizeof(*f->ents));
+            f->nents = (uint32_t)nids;
         }
     }
 }
@@ -1771,7 +1796,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
     uint32_t **tokent;
     uint32_t *edf, *ydf;
     float *eidf, *yidf;
-    sl_intern pseudo;
+    sl_intern pseudo, names;
     scan s;
     cterm *ct = NULL;
     size_t nct = 0, cct = 0;
@@ -1783,6 +1808,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
     out->doc_first = sl_xcalloc(sv->ndocs + 1, sizeof(*out->doc_first));
     out->nterms = nst + nents + NYEARS;
     sl_intern_init(&pseudo);
+    sl_intern_init(&names);
 
     /* entity of each token */
     tokent = sl_xcalloc(sv->ndocs ? sv->ndocs : 1, sizeof(*tokent));
@@ -1822,6 +1848,7 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
     s.ents = ents;
     s.fs = out;
     s.pseudo = &pseudo;
+    s.names = &names;
     for (d = 0; d < sv->ndocs; d++) {
         const sl_doc *doc = sv->docs[d];
         sl_tpoint dct;
@@ -2004,14 +2031,15 @@ int sl_facts_extract(sl_ctx *ctx, const sl_svset *sv, const sl_entities *ents, d
         f->c1 = (uint32_t)out->nc;
     }
 
-    /* pseudo-entity names */
-    out->npseudo = sl_intern_count(&pseudo);
-    out->pseudo = sl_arena_alloc(&out->arena, (out->npseudo + 1) * sizeof(*out->pseudo));
-    for (i = 0; i < out->npseudo; i++) {
-        size_t l;
-        const char *p = sl_intern_str(&pseudo, (uint32_t)i, &l);
-        out->pseudo[i] = sl_arena_strndup(&out->arena, p, l);
+    /* doers' names */
+    out->nnames = s.nname_text;
+    out->names = sl_arena_alloc(&out->arena, (out->nnames + 1) * sizeof(*out->names));
+    for (i = 0; i < out->nnames; i++) {
+        out->names[i] = sl_arena_strndup(&out->arena, s.name_text[i], strlen(s.name_text[i]));
+        free(s.name_text[i]);
     }
+    free(s.name_text);
+    sl_intern_free(&names);
     sl_intern_free(&pseudo);
     for (d = 0; d < sv->ndocs; d++)
         free(tokent[d]);
@@ -2185,7 +2213,16 @@ int sl_fact_relate(const sl_fact *a, const sl_fact *b, double slack_days)
             else
                 j++;
         }
-        if (a->atype == SL_ACT_MIXED || a->atype != b->atype || ((a->flags | b->flags) & SL_FF_MANY))
+        /* people whose names share a word may be one the tagger left in two
+         * ("Serena Williams", "Venus Williams"?); a person named by one word
+         * ("Williams") may be any of several; a person and an organization,
+         * or an action many do apart, are never two answers to one question */
+        if (a->atype == SL_ACT_PERSON && b->atype == SL_ACT_PERSON)
+            for (i = 0; i < a->nparts; i++)
+                if (in_ids(b->parts, b->nparts, a->parts[i]))
+                    return SL_REL_NONE;
+        if (a->atype == SL_ACT_MIXED || a->atype != b->atype ||
+            ((a->flags | b->flags) & (SL_FF_MANY | SL_FF_ONENAME)))
             return SL_REL_NONE;
         return SL_REL_CONFLICT;
     }
@@ -2201,7 +2238,11 @@ int sl_fact_relate(const sl_fact *a, const sl_fact *b, double slack_days)
         int end = a->hi_start <= b->hi && b->hi_start <= a->hi;
         if (start && end)
             return SL_REL_SAME;
-        return (a->flags | b->flags) & SL_FF_BOUND ? SL_REL_NONE : SL_REL_CONFLICT;
+        /* one end shared: most often a part of the period, or a count
+         * updated ("from 2004 to 2006" and "from 2004 to 2010") */
+        if (start || end || ((a->flags | b->flags) & SL_FF_BOUND))
+            return SL_REL_NONE;
+        return SL_REL_CONFLICT;
     }
     if (a->kind == SL_FK_DURATION) {
         /* an ongoing span grows with the article's date (by at most 2%: a

@@ -57,6 +57,8 @@ const char *sl_fact_kind_name(int kind);
 #define SL_FF_WINDOW 128u /* a duration that is a span looked over ("the last 2,000 years"):
                              it may agree, never conflict */
 #define SL_FF_MANY 256u   /* an action many do apart ("met", "attacked"): doers never conflict */
+#define SL_FF_ONENAME 512u /* a doer is a person named by one word ("Williams"): who it is,
+                              the tagger may not have merged */
 
 #define SL_FACT_NONE UINT32_MAX
 
@@ -80,8 +82,10 @@ typedef struct sl_fact {
     double point;             /* the figure as stated, in the base unit (dates: first day) */
     double round;             /* durations: the unit stated, in days (for the article-date slack) */
     sl_precision prec;        /* dates: precision */
-    uint32_t *ents;           /* actor: sorted ids (entity index, or pseudo-entity) */
+    uint32_t *ents;           /* actor: the doers' name ids (names[] of the set), sorted */
     uint32_t nents;
+    uint32_t parts[8];        /* actor: hashes of the words of the doers' names */
+    uint32_t nparts;
     int atype;                /* actor: SL_ACT_* */
     const char *value;        /* the value for people ("more than 28,000", "1953-07-27",
                                  "P68Y", "United States and Soviet Union"); arena */
@@ -101,8 +105,8 @@ typedef struct sl_factset {
     size_t nterms;            /* size of the term space (stems, entities, years) */
     uint32_t *doc_first;      /* facts of document d are [doc_first[d], doc_first[d+1]) */
     size_t ndocs;
-    size_t npseudo;           /* actors named by a common noun phrase ("the coast guard") */
-    const char **pseudo;      /* their names (arena) */
+    const char **names;       /* actor name ids -> names, entity or noun phrase (arena) */
+    size_t nnames;
 } sl_factset;
 
 /* The distance (in tokens) at which a context word weighs half. */
