@@ -56,6 +56,15 @@ void sl_cites_build(const sl_digest *d, sl_cites *c)
     }
 }
 
+size_t sl_cites_add(sl_cites *c, size_t doc)
+{
+    if (!c->num[doc]) {
+        c->doc[c->n++] = doc;
+        c->num[doc] = c->n;
+    }
+    return c->num[doc];
+}
+
 void sl_cites_free(sl_cites *c)
 {
     free(c->num);

@@ -1,16 +1,20 @@
 /*
  * text.c: the digest for a terminal: the summary as one paragraph, a source
- * mark ([1]) after each sentence, then the numbered sources.  Lines are
+ * mark ([1]) after each sentence, the timeline (a date column, each event
+ * with its marks), then the numbered sources.  Lines are
  * wrapped at the given width by display columns (utf8proc's character
  * widths, so CJK counts double); a mark is never separated from the word
  * before it, and a word longer than the width gets a line of its own.
  * Colour (SL_RENDER_COLOR) marks citations and dims the source details.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
 #include "output/render.h"
+#include "story/timeline.h"
+#include "util/mem.h"
 #include "util/utf8.h"
 
 #define C_MARK "\033[1;36m"
@@ -91,6 +95,70 @@ static void put_words(wrap *w, const char *s, size_t n, const char *tail, size_t
     sl_buf_free(&word);
 }
 
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The timeline section: the SL_TL_TEXT_CAP most salient events in
+ * chronological order, the date in a column, then the text and its source
+ * marks; sources the summary does not cite get the next numbers. */
+static void render_timeline(wrap *w, const sl_digest *d, sl_cites *c, int color)
+{
+    size_t i, k, labelw = 0, shown = 0, *nums = NULL, nums_cap = 0;
+    char mark[64];
+    sl_buf marks = SL_BUF_INIT;
+    for (i = 0; i < d->ntimeline; i++)
+        if (d->timeline[i].rank < SL_TL_TEXT_CAP) {
+            size_t lw = columns(d->timeline[i].label, strlen(d->timeline[i].label));
+            if (lw > labelw)
+                labelw = lw;
+            shown++;
+        }
+    if (!shown)
+        return;
+    if (labelw > 24)
+        labelw = 24;
+    sl_buf_puts(w->out, "\n\nTimeline:");
+    for (i = 0; i < d->ntimeline; i++) {
+        const sl_tl_event *e = &d->timeline[i];
+        size_t lw = columns(e->label, strlen(e->label)), mc = 0;
+        if (e->rank >= SL_TL_TEXT_CAP)
+            continue;
+        sl_buf_puts(w->out, "\n  ");
+        sl_buf_puts(w->out, e->label);
+        w->col = 2 + lw;
+        do {
+            sl_buf_putc(w->out, ' ');
+            w->col++;
+        } while (w->col < 2 + labelw + 2);
+        w->indent = 2 + labelw + 2;
+        w->sep = 0;
+        sl_buf_clear(&marks);
+        if (e->ndocs > nums_cap)
+            nums = sl_xgrow(nums, &nums_cap, e->ndocs, sizeof(*nums));
+        for (k = 0; k < e->ndocs; k++)
+            nums[k] = sl_cites_add(c, e->docs[k]);
+        qsort(nums, e->ndocs, sizeof(*nums), cmp_size);
+        for (k = 0; k < e->ndocs; k++) {
+            size_t num = nums[k];
+            int n = snprintf(mark, sizeof(mark), "%s%s[%zu]%s", k ? "" : " ", color ? C_MARK : "", num,
+                             color ? C_OFF : "");
+            sl_buf_put(&marks, mark, (size_t)(n > 0 ? n : 0));
+            mc += (size_t)snprintf(NULL, 0, "%s[%zu]", k ? "" : " ", num);
+        }
+        sl_buf_puts(&marks, "");
+        put_words(w, e->text, strlen(e->text), marks.ptr, mc);
+    }
+    if (shown < d->ntimeline)
+        sl_buf_printf(w->out, "\n  (%zu more dated event%s in --format json)", d->ntimeline - shown,
+                      d->ntimeline - shown == 1 ? "" : "s");
+    w->indent = 0;
+    sl_buf_free(&marks);
+    free(nums);
+}
+
 int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
 {
     int color = (opts->flags & SL_RENDER_COLOR) != 0;
@@ -128,6 +196,7 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
         (void)k;
         put_words(&w, it->text, it->len, mark, mc);
     }
+    render_timeline(&w, d, &c, color);
     sl_buf_puts(out, "\n\nSources:\n");
     for (i = 0; i < c.n; i++) {
         size_t doc = c.doc[i];
@@ -148,7 +217,7 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
             sl_buf_printf(&line, "\xE2\x80\x94 %s", title);
             put_words(&w, line.ptr, line.len, NULL, 0);
         }
-        if (sl_doc_date(x, &date) == SL_OK) {
+        if (sl_digest_doc_date(d, doc, &date) == SL_OK) {
             sl_buf_clear(&line);
             sl_buf_printf(&line, "(%s)", date.value);
             put_words(&w, line.ptr, line.len, NULL, 0);
