@@ -578,7 +578,8 @@ static void add_terms(tl_state *st, cand *c, const sl_doc *d, const sl_tx *tx, s
             st->term = sl_xgrow(st->term, &st->cterm, st->nterm + 1, sizeof(uint32_t));
         st->term[st->nterm++] = tok->stem;
     }
-    qsort(st->term + n0, st->nterm - n0, sizeof(uint32_t), cmp_u32);
+    if (st->nterm > n0)
+        qsort(st->term + n0, st->nterm - n0, sizeof(uint32_t), cmp_u32);
     for (i = n0, w = n0; i < st->nterm; i++)
         if (w == n0 || st->term[w - 1] != st->term[i])
             st->term[w++] = st->term[i];
