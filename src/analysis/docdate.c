@@ -258,10 +258,23 @@ void sl_doc_date_init(sl_ctx *ctx, sl_doc *d)
 
 int sl_is_own_date(sl_ctx *ctx, const char *text, size_t len, size_t start, size_t end)
 {
+    size_t cs = start, ls = start;
+    int cue;
     if (start >= end || end > len)
         return 0;
-    if (sl_tx_doc_cue(ctx, text, start, NULL))
-        return 1;
+    cue = sl_tx_doc_cue(ctx, text, start, &cs);
+    if (cue == 1)
+        return 1; /* "originally aired ..." */
+    if (cue == 2) {
+        /* "Published: ..." at the start of a line, "(Published Wednesday,
+         * July 26, 2017)" or after a sentence; not "results published on
+         * Monday" */
+        ls = cs;
+        while (ls > 0 && is_space(text[ls - 1]))
+            ls--;
+        return ls == 0 || text[ls - 1] == '\n' || text[ls - 1] == '(' || text[ls - 1] == '.' ||
+               text[ls - 1] == '|' || text[ls - 1] == '-';
+    }
     return start < 400 && is_dateline(ctx, text, len, start, end);
 }
 

@@ -11,12 +11,14 @@
  *    undated article never gets an invented date, while "July 27, 1953"
  *    needs nothing.  Left out: durations and sets (no events; "a 68-year
  *    war that began in 1950" still has 1950), PRESENT_REF and its kin, the
- *    article's own date (a broadcast note, a dateline), "since 1953" in a
+ *    article's own date (a broadcast note, a dateline), the date that signs
+ *    an embedded post ("(@handle) July 5, 2017"), "since 1953" in a
  *    sentence that dates something else ("the first leader since 1953 to
- *    cross ... Friday"), and clauses with fewer than two content words.  A
+ *    cross ... Friday"), and clauses without a content word.  A
  *    range ("from 1910 to 1945", "1950-53") is one candidate spanning both
  *    ends.  A time of day becomes its day; every other precision is kept
- *    ("in 2018" and "last year" are years, "this week" a week).
+ *    ("in 2018" and "last year" are years, "this week" a week).  A clause
+ *    needs one content word ("She will be sworn in on June 1").
  * 2. Blocks.  Body, quote and list-item sentences make candidates.  A
  *    headline, heading or caption only joins an event the body tells, or
  *    makes one when no body sentence of the story has an overlapping date:
@@ -39,9 +41,12 @@
  *    clauses speak of the same thing: the cosine of their content words
  *    (stems of words and numbers that are no stopwords and no part of a
  *    temporal expression, weighted by log(1 + N/sf) over the story's N
- *    sentences) reaches 0.2 for equal dates and 0.3 when one is coarser
- *    (SIM_EQUAL, SIM_CONTAIN), or 0.5 between two sentences of one article
- *    (a repeat); two compatible dates of one sentence are one event.  An
+ *    sentences) reaches 0.08 for the same day (SIM_SAME_DAY: within one
+ *    story an exact day is strong evidence, and the words of its main event
+ *    are in every article, so they weigh little), 0.2 for other equal
+ *    dates and when one date is coarser (SIM_EQUAL, SIM_CONTAIN), or 0.5
+ *    between two sentences of one article (a repeat); two compatible dates
+ *    of one sentence are one event.  An
  *    event keeps the finest date; its text is the clearest clause at that
  *    date (body before caption, no pronoun or conjunction at the start,
  *    8 to 30 words, then the first in input order).
@@ -69,8 +74,9 @@
 
 #define WHOLE_WORDS 35     /* a sentence up to this long that dates one thing stays whole */
 #define MIN_WORDS 6        /* a clause shorter than this takes in its neighbour */
-#define MIN_TERMS 2        /* content words an event needs */
-#define SIM_EQUAL 0.2      /* cosine to merge equal dates of two articles */
+#define MIN_TERMS 1        /* content words an event needs */
+#define SIM_SAME_DAY 0.08  /* cosine to merge two articles' clauses of the same day */
+#define SIM_EQUAL 0.2      /* ... of another equal date (a month, a year) */
 #define SIM_CONTAIN 0.2    /* ... when one date is coarser */
 #define SIM_REPEAT 0.5     /* ... for two sentences of one article */
 #define MEMBERS_COMPARED 8 /* clauses of an event compared with a candidate */
@@ -207,6 +213,7 @@ static size_t word_in(const char *t, size_t i, size_t e, const char *const *list
 static const char *const conjunctions[] = {"and",   "but",     "or",     "while", "whereas", "although",
                                            "though", "because", "before", "after", "until",   "when",
                                            "so",    "yet",     NULL};
+static const char *const relatives[] = {"which", "who", "whom", "whose", "where", NULL};
 static const char *const coordinators[] = {"and", "but", "or", "so", "yet", NULL};
 static const char *const subordinators[] = {"after", "before", "until", "when", "while", "because", "whereas",
                                             NULL};
@@ -224,6 +231,21 @@ static int after_since(const char *t, size_t lo, size_t a)
     while (i > lo && is_alpha_ascii((unsigned char)t[i - 1]))
         i--;
     return e - i == 5 && word_in(t, i, e, since_word) == 5;
+}
+
+/* Whether the date at text[a] signs an embedded post: "— Name (@handle)
+ * July 5, 2017" dates the post, not an event. */
+static int after_handle(const char *t, size_t lo, size_t a)
+{
+    size_t i = a, k;
+    while (i > lo && t[i - 1] == ' ')
+        i--;
+    if (i == lo || t[i - 1] != ')')
+        return 0;
+    for (k = i - 1; k > lo && i - k < 40; k--)
+        if (t[k - 1] == '(')
+            return t[k] == '@';
+    return 0;
 }
 
 static size_t count_words(const char *t, size_t a, size_t b)
@@ -448,6 +470,19 @@ static size_t clause_of(const char *t, size_t ss, size_t se, size_t a, size_t b,
             break;
         }
     }
+    /* a relative clause needs what it relates to ("the 2011 election, which
+     * followed ... in 2010") */
+    for (k = 1; k < npt; k++)
+        if (on[k] && !on[k - 1] && word_in(t, pt[k].s, pt[k].e, relatives)) {
+            size_t m = k;
+            while (m > 0 && !on[m - 1]) {
+                on[m - 1] = 1;
+                m--;
+                if (!pt[m].comma_before)
+                    break;
+            }
+            break;
+        }
     /* too short: the nearest parts come back, those without other dates first */
     while (kept_words(pt, on, npt) < MIN_WORDS) {
         size_t best = npt, dist = 0, pass;
@@ -676,7 +711,7 @@ static void sentence_candidates(tl_state *st, uint32_t di, const sl_tx *tx, size
                 other[nother].b = pr[m].b;
                 nother++;
             }
-        if (nother && after_since(text, ws, p->a))
+        if ((nother && after_since(text, ws, p->a)) || after_handle(text, ws, p->a))
             continue;
         memset(&c, 0, sizeof(c));
         c.doc = di;
@@ -688,7 +723,10 @@ static void sentence_candidates(tl_state *st, uint32_t di, const sl_tx *tx, size
         c.f = p->f;
         c.l = p->l;
         c.prec = c.p.prec;
-        snprintf(c.mod, sizeof(c.mod), "%s", t->pub.mod);
+        /* a mod qualifies a span ("early 2019"), not a day or a time of it
+         * ("about 1:30 a.m.") */
+        if (c.prec <= SL_PREC_MONTH && t->pub.type == SL_TIMEX_DATE)
+            snprintf(c.mod, sizeof(c.mod), "%s", t->pub.mod);
         c.minor = se->kind == SL_BLOCK_TITLE || se->kind == SL_BLOCK_HEADING || se->kind == SL_BLOCK_CAPTION;
         if (p->pair != SIZE_MAX) {
             c.range = 1;
@@ -844,7 +882,7 @@ static double fit(const tl_state *st, const cand *c, const group *g)
         if (o->doc == c->doc && o->sent == c->sent)
             return 2.0; /* two dates of one sentence: one event */
         s = cosine(st, c, o);
-        need = o->doc == c->doc ? SIM_REPEAT : equal ? SIM_EQUAL : SIM_CONTAIN;
+        need = o->doc == c->doc ? SIM_REPEAT : !equal ? SIM_CONTAIN : c->prec >= SL_PREC_DAY ? SIM_SAME_DAY : SIM_EQUAL;
         if (s >= need && s > best)
             best = s;
     }

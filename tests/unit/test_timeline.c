@@ -258,6 +258,24 @@ static void coarser_first_on_the_same_day(void **state)
     story_close(&s);
 }
 
+/* "early 2019" keeps its mod; "about 1:30 a.m." is just its day. */
+static void mods_on_spans_only(void **state)
+{
+    story s;
+    sl_timeline_entry e;
+    (void)state;
+    story_open(&s, "{\"id\": \"m\", \"date\": \"2019-07-26\", \"text\": \"The second summit of Kranj and "
+                   "Moros in early 2019 ended without a deal.\\n\\nThe landlord called the police at about "
+                   "1:30 a.m. on Friday.\"}\n");
+    e = entry(&s, find_entry(&s, "2019", "", "second summit"));
+    assert_string_equal(e.mod, "START");
+    assert_string_equal(e.label, "early 2019");
+    e = entry(&s, find_entry(&s, "2019-07-26", "", "landlord"));
+    assert_string_equal(e.mod, "");
+    assert_string_equal(e.label, "26 Jul 2019");
+    story_close(&s);
+}
+
 /* ------------------------------------------------------------------ article dates */
 
 /* --date sets every document's date; relative expressions follow it. */
@@ -359,6 +377,17 @@ static void own_date_is_no_event(void **state)
     assert_true(find_entry(&s, "2019-06-02", "", "burst") >= 0);
     assert_false(any_text(&s, "DUNMOOR"));
     assert_true(find_entry(&s, "1999", "", "flood wall") >= 0);
+    story_close(&s);
+
+    /* "published" mid-sentence is no note; "(Published ...)" is; the date
+     * that signs an embedded post is no event */
+    story_open(&s, "{\"id\": \"p\", \"date\": \"2023-05-15\", \"text\": \"Sollen won 54 percent of the "
+                   "vote, according to results published on Monday.\\n\\nA man lived in the attic for "
+                   "weeks. (Published Wednesday, May 10, 2023)\\n\\nWhat a night for Tarsia! \\u2014 Ana "
+                   "Berg (@anaberg) May 14, 2023\"}\n");
+    assert_true(find_entry(&s, "2023-05-15", "", "results published") >= 0);
+    assert_int_equal(find_entry(&s, "2023-05-10", "", NULL), -1);
+    assert_int_equal(find_entry(&s, "2023-05-14", "", NULL), -1);
     story_close(&s);
 }
 
@@ -613,6 +642,7 @@ int main(void)
         cmocka_unit_test(ranges_are_spans),
         cmocka_unit_test(chronological_order_and_precision_kept),
         cmocka_unit_test(coarser_first_on_the_same_day),
+        cmocka_unit_test(mods_on_spans_only),
         cmocka_unit_test(date_override),
         cmocka_unit_test(bad_override_and_versions),
         cmocka_unit_test(story_dates_an_article),
