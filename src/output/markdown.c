@@ -69,7 +69,8 @@ static void render_timeline(sl_buf *out, const sl_digest *d, sl_cites *c)
             nums = sl_xgrow(nums, &nums_cap, e->ndocs, sizeof(*nums));
         for (k = 0; k < e->ndocs; k++)
             nums[k] = sl_cites_add(c, e->docs[k]);
-        qsort(nums, e->ndocs, sizeof(*nums), cmp_size);
+        if (e->ndocs > 1)
+            qsort(nums, e->ndocs, sizeof(*nums), cmp_size);
         for (k = 0; k < e->ndocs; k++)
             sl_buf_printf(out, " [^%zu]", nums[k]);
         sl_buf_puts(out, " |\n");

@@ -140,7 +140,8 @@ static void render_timeline(wrap *w, const sl_digest *d, sl_cites *c, int color)
             nums = sl_xgrow(nums, &nums_cap, e->ndocs, sizeof(*nums));
         for (k = 0; k < e->ndocs; k++)
             nums[k] = sl_cites_add(c, e->docs[k]);
-        qsort(nums, e->ndocs, sizeof(*nums), cmp_size);
+        if (e->ndocs > 1)
+            qsort(nums, e->ndocs, sizeof(*nums), cmp_size);
         for (k = 0; k < e->ndocs; k++) {
             size_t num = nums[k];
             int n = snprintf(mark, sizeof(mark), "%s%s[%zu]%s", k ? "" : " ", color ? C_MARK : "", num,

@@ -82,7 +82,7 @@ int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, s
     }
     m = sl_sum_method_parse(opts && opts->method ? opts->method : "default");
     if (m < 0)
-        return sl_fail(ctx, SL_EINVAL, "unknown summary method '%s'", opts->method);
+        return sl_fail(ctx, SL_EINVAL, "unknown summary method '%s'", opts && opts->method ? opts->method : "");
     memset(&so, 0, sizeof(so));
     so.method = (sl_sum_method)m;
     if (opts) {

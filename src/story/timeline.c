@@ -784,13 +784,12 @@ static void doc_candidates(tl_state *st, uint32_t di, const sl_tpoint *dct)
     }
     for (k = 0; k < ntx; k++) {
         proto p;
-        long f1, l1, f2, l2;
-        if (!ok[k] || used[k])
+        long f1 = 0, l1 = 0, f2 = 0, l2 = 0;
+        if (!ok[k] || used[k] || !usable(&tx[k], &f1, &l1))
             continue;
         memset(&p, 0, sizeof(p));
         p.k = k;
         p.pair = SIZE_MAX;
-        usable(&tx[k], &f1, &l1);
         p.a = tx[k].pub.start;
         p.b = tx[k].pub.end;
         p.f = f1;
@@ -798,8 +797,7 @@ static void doc_candidates(tl_state *st, uint32_t di, const sl_tpoint *dct)
         if ((tx[k].pub.flags & SL_TIMEX_RANGE) && tx[k].pub.pair > (long)k && (size_t)tx[k].pub.pair < ntx &&
             ok[tx[k].pub.pair]) {
             size_t e = (size_t)tx[k].pub.pair;
-            usable(&tx[e], &f2, &l2);
-            if (l2 > l1 && f2 >= f1) {
+            if (usable(&tx[e], &f2, &l2) && l2 > l1 && f2 >= f1) {
                 p.pair = e;
                 p.b = tx[e].pub.end;
                 p.l = l2;
