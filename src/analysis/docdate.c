@@ -74,32 +74,37 @@ static void line_of(const char *text, size_t len, size_t start, size_t end, size
  * nothing before it but a place in capitals and a comma ("WASHINGTON, ") or
  * a cue ("Published: "), and after it, past an agency in brackets, a dash,
  * a bar or the end of the line. */
+/* Whether nothing but a place in capitals and a comma ("WASHINGTON, ")
+ * stands before text[start] on its line (or nothing at all). */
+static int place_before(const char *text, size_t ls, size_t start)
+{
+    size_t b = start, i, caps = 0;
+    while (b > ls && is_space(text[b - 1]))
+        b--;
+    if (b == ls)
+        return 1;
+    if (text[b - 1] != ',' || b - ls > 48)
+        return 0;
+    for (i = ls; i < b - 1; i++) {
+        char c = text[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            caps++;
+        else if (!(c == ' ' || c == '.' || c == '-' || c == ',' || c == '\'' || (unsigned char)c >= 0x80))
+            return 0;
+    }
+    return caps >= 2;
+}
+
 static int is_dateline(sl_ctx *ctx, const char *text, size_t len, size_t start, size_t end)
 {
-    size_t ls, le, i, caps = 0;
+    size_t ls, le, i;
     int cue = sl_tx_doc_cue(ctx, text, start, NULL);
     line_of(text, len, start, end, &ls, &le);
     /* before */
-    if (cue != 2) {
-        size_t b = start;
-        while (b > ls && is_space(text[b - 1]))
-            b--;
-        if (b > ls) {
-            if (text[b - 1] != ',' || b - ls > 48)
-                return 0;
-            for (i = ls; i < b - 1; i++) {
-                char c = text[i];
-                if (c >= 'a' && c <= 'z')
-                    return 0;
-                if (c >= 'A' && c <= 'Z')
-                    caps++;
-                else if (!(c == ' ' || c == '.' || c == '-' || c == ',' || c == '\'' || (unsigned char)c >= 0x80))
-                    return 0;
-            }
-            if (caps < 2)
-                return 0;
-        }
-    }
+    if (cue != 2 && !place_before(text, ls, start))
+        return 0;
     /* after */
     i = end;
     while (i < le && is_space(text[i]))
@@ -275,7 +280,15 @@ int sl_is_own_date(sl_ctx *ctx, const char *text, size_t len, size_t start, size
         return ls == 0 || text[ls - 1] == '\n' || text[ls - 1] == '(' || text[ls - 1] == '.' ||
                text[ls - 1] == '|' || text[ls - 1] == '-';
     }
-    return start < 400 && is_dateline(ctx, text, len, start, end);
+    if (start >= 400)
+        return 0;
+    if (is_dateline(ctx, text, len, start, end))
+        return 1;
+    /* a place in capitals before it is enough, whatever follows (a dash
+     * the repair missed) */
+    line_of(text, len, start, end, &ls, &cs);
+    return ls < start && place_before(text, ls, start) && text[start - 1] == ' ' &&
+           memchr(text + ls, ',', start - ls) != NULL;
 }
 
 /* ------------------------------------------------------------------ override */

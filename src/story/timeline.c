@@ -24,16 +24,23 @@
  *    makes one when no body sentence of the story has an overlapping date:
  *    captions repeat the body and are cut from context.
  * 3. Clause.  A sentence of at most 35 words that dates one thing is kept
- *    whole.  A longer one, or one dating two different things, is cut at
- *    strong breaks (";", ":", a spaced dash, a comma before and, but, or,
- *    while, whereas, although, though, because, before, after, until,
- *    when, so, yet) and the part holding the date kept, with its neighbour
- *    while under 6 words.  A part still over 35 words loses its trailing
- *    comma-separated phrases (appositions: "..., the first high-level
- *    meeting between ..."), and one still dating two things is cut at its
- *    commas when both sides keep 6 words.  A leading conjunction is
- *    dropped and the first letter raised.  Subject and verb stay because
- *    only whole comma- or conjunction-separated parts are dropped.
+ *    whole.  Otherwise it is split into parts at breaks: strong ones (";",
+ *    ":", a spaced dash, a comma before and, but, or, while, whereas,
+ *    although, though, because, before, after, until, when, so, yet) end a
+ *    clause, weak ones (another comma; before, after, until, when, while,
+ *    because, whereas without a comma) end a phrase.  A sentence over 35
+ *    words keeps the clause with the date (and its neighbour clauses while
+ *    under 6 words: "On 12 June, 2018, after ..."), then loses trailing
+ *    phrases while still over 35 ("..., the first high-level meeting
+ *    between ...").  A sentence dating several things loses the parts with
+ *    the other dates, and everything beyond such a part unless commas set
+ *    it off on both sides ("Brightwater, which was listed in 2004, had
+ *    rejected ... in March 2018" keeps "Brightwater had rejected ..."; "...
+ *    lives until ... in 1953, signing ... Friday's meeting" keeps only
+ *    "signing ..." for Friday).  A relative clause keeps what it relates
+ *    to; a clause under 6 words takes its nearest parts back.  A leading
+ *    conjunction is dropped and the first letter raised.  Only whole parts
+ *    are dropped, so what is left keeps its own words in order.
  * 4. Merging.  Candidates are taken finest date first.  One joins an event
  *    when the dates are compatible (equal, or the coarser contains the
  *    finer: "April 27" and "Friday" resolved to 2018-04-27; "in 1953" and
@@ -453,10 +460,12 @@ static size_t clause_of(const char *t, size_t ss, size_t se, size_t a, size_t b,
         if ((k >= ka && k <= kb) || !pt[k].other)
             continue;
         on[k] = 0;
-        if (k < ka && !pt[k].comma_before)
+        if (pt[k].comma_before && pt[k].comma_after)
+            continue; /* set off by commas: what lies beyond stays */
+        if (k < ka)
             for (m = 0; m < k; m++)
                 on[m] = 0;
-        if (k > kb && !pt[k].comma_after)
+        else
             for (m = k + 1; m < npt; m++)
                 on[m] = 0;
     }

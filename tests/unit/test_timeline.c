@@ -389,6 +389,13 @@ static void own_date_is_no_event(void **state)
     assert_int_equal(find_entry(&s, "2023-05-10", "", NULL), -1);
     assert_int_equal(find_entry(&s, "2023-05-14", "", NULL), -1);
     story_close(&s);
+
+    /* a dateline whose dash was garbled is still a dateline */
+    story_open(&s, "{\"id\": \"g\", \"text\": \"KESTERHOLM, March 4, 2026 \\u00e2\\u20ac\\u201d The ferry "
+                   "Northern Light ran aground on Tuesday night.\\n\\nThe route opened in 1998.\"}\n");
+    assert_int_equal(find_entry(&s, "2026-03-04", "", NULL), -1);
+    assert_true(find_entry(&s, "1998", "", "route") >= 0);
+    story_close(&s);
 }
 
 /* ------------------------------------------------------------------ what counts */
@@ -446,6 +453,17 @@ static void clauses(void **state)
     e = entry(&s, find_entry(&s, "2004", "", NULL));
     assert_null(strstr(e.text, "2018"));
     assert_non_null(strstr(e.text, "stock exchange"));
+    story_close(&s);
+
+    /* a part that dates something else takes what follows it along, unless
+     * commas set it off */
+    story_open(&s, "{\"id\": \"k\", \"date\": \"2026-03-05\", \"text\": \"It is the second grounding on "
+                   "the route since it opened in 1998; the first was in 2011, when a smaller vessel lost "
+                   "power near the same bank.\"}\n");
+    assert_string_equal(entry(&s, find_entry(&s, "1998", "", NULL)).text,
+                        "It is the second grounding on the route since it opened in 1998");
+    assert_string_equal(entry(&s, find_entry(&s, "2011", "", NULL)).text,
+                        "The first was in 2011, when a smaller vessel lost power near the same bank.");
     story_close(&s);
 }
 
