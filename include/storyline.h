@@ -383,7 +383,7 @@ SL_API int sl_entities_json(const sl_entities *e, const sl_corpus *c, char **out
  * fields of the same object. */
 typedef struct sl_digest sl_digest;
 
-#define SL_DIGEST_OPTS_VERSION 1
+#define SL_DIGEST_OPTS_VERSION 2 /* 1: without `date` (still accepted) */
 
 /* Settings for a digest.  Initialise with SL_DIGEST_OPTS_INIT.  Budgets: a
  * summary never exceeds any limit that is set and never cuts a sentence;
@@ -396,9 +396,11 @@ typedef struct sl_digest_opts {
     size_t bytes;          /* at most this many bytes, sentences joined by one space */
     const char *query;     /* a question to focus on (UTF-8), or NULL */
     size_t query_len;
+    const char *date;      /* (version 2) the date of every document, as sl_corpus_set_date
+                              takes it ("2018-04-27"), or NULL: see sl_digest_doc_date */
 } sl_digest_opts;
 
-#define SL_DIGEST_OPTS_INIT {SL_DIGEST_OPTS_VERSION, NULL, 0, 0, 0, NULL, 0}
+#define SL_DIGEST_OPTS_INIT {SL_DIGEST_OPTS_VERSION, NULL, 0, 0, 0, NULL, 0, NULL}
 
 /* The summarization methods, the default first, NULL-terminated; static. */
 SL_API const char *const *sl_digest_methods(void);
@@ -444,10 +446,11 @@ typedef struct sl_render_opts {
 
 #define SL_RENDER_OPTS_INIT {SL_RENDER_OPTS_VERSION, 0u, 0}
 
-/* Renders the digest as "text" (the summary as a paragraph, a source mark
- * after each sentence, then the sources), "json" (schema 1, see
- * docs/digest-schema.md; byte-identical across runs) or "md" (Markdown with
- * footnotes).  opts may be NULL.  On success *out (caller frees with
+/* Renders the digest as "text" (headline, the summary as a paragraph with a
+ * source mark after each sentence, timeline, entities, sources compared,
+ * then the sources), "json" (schema 2, see docs/digest-schema.md and
+ * docs/digest.schema.json; byte-identical across runs), "md" (Markdown with
+ * footnotes and tables) or "html" (a self-contained report page).  opts may be NULL.  On success *out (caller frees with
  * sl_free, NUL-terminated) and *len are set.  Returns 0 or SL_EINVAL (an
  * unknown format; message on the digest's context). */
 SL_API int sl_digest_render(const sl_digest *d, const char *format, const sl_render_opts *opts,
@@ -661,6 +664,41 @@ SL_API int sl_digest_disagreement(const sl_digest *d, size_t i, sl_cmp_fact *out
  * agreement; claims are in document order.  Returns 0 or SL_EINVAL. */
 SL_API int sl_digest_claim(const sl_digest *d, int disagreement, size_t i, size_t j,
                            sl_cmp_claim *out);
+/* ------------------------------------------------------------------ digest: dates and timeline
+ * (module: src/story/timeline.c; rendering in src/output/) */
+
+/* The date document `doc` has in the digest: sl_digest_opts.date when given
+ * (origin "override"), else the document's own (metadata or text, as
+ * sl_doc_date), else what the other articles of the story say (origin
+ * "story": rule 3 of sl_corpus_infer_dates, worked out by the digest without
+ * changing the corpus).  The summary's order, the timeline and the writers
+ * use these dates.  Fills *out (evidence lives as the digest); returns 0,
+ * SL_ENOENT when the date is unknown, SL_EINVAL for a bad index. */
+SL_API int sl_digest_doc_date(const sl_digest *d, size_t doc, sl_date *out);
+
+/* A dated event of the story's timeline: the clause that carries a date,
+ * resolved against its own article's date; the same event told by several
+ * articles is one entry listing them all. */
+typedef struct sl_timeline_entry {
+    const char *date;        /* TimeML value: "1953-07-27", "2018-W17", "2019"; a range's start */
+    const char *end;         /* a range's end ("1945" for "1910-1945"); "" for a single date */
+    sl_precision precision;  /* of date */
+    const char *mod;         /* "START" ("early 2019"), "MID", "END", "APPROX" or "" */
+    const char *label;       /* the date for readers (UTF-8): "27 Jul 1953", "week of 23 Jul
+                                2018", "early 2019", "1910-1945" (with an en dash) */
+    const char *text;        /* the clause or sentence telling the event */
+    const size_t *docs;      /* indices of the documents telling it, ascending */
+    size_t ndocs;
+    size_t doc, sentence;    /* where text comes from */
+    size_t rank;             /* salience: 0 for the entry most worth showing (most sources) */
+} sl_timeline_entry;
+
+/* The timeline's entries, in chronological order (start day, coarser
+ * dates first, then order of appearance).  Every string and array lives as
+ * the digest.  sl_digest_timeline_entry returns 0, or SL_EINVAL for a bad
+ * index. */
+SL_API size_t sl_digest_timeline_count(const sl_digest *d);
+SL_API int sl_digest_timeline_entry(const sl_digest *d, size_t i, sl_timeline_entry *out);
 
 #ifdef __cplusplus
 }

@@ -138,4 +138,28 @@ void sl_doc_date_point(const sl_doc *d, sl_tpoint *p);
 void sl_doc_set_date(sl_doc *d, const sl_tpoint *p, const char *origin, const char *evidence,
                      size_t evidence_len);
 
+/* Rule 3 over any set of documents of one story, without touching them:
+ * dates[i].p is document i's date as known so far (prec NONE: unknown; the
+ * year may be unknown for a dateline "April 26") and dates[i].evidence its
+ * evidence (borrowed).  Dates what it can, as sl_corpus_infer_dates does:
+ * dates[i].p gets the new date and dates[i].inferred its evidence (caller
+ * frees; NULL for a document left as it was).  Returns the number dated. */
+typedef struct sl_story_date {
+    sl_tpoint p;          /* in: the date known so far; out: with what the story says */
+    const char *evidence; /* in: the evidence of p, or NULL */
+    char *inferred;       /* out: the evidence of a date inferred here, owned; else NULL */
+} sl_story_date;
+
+size_t sl_story_infer_dates(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, sl_story_date *dates);
+
+/* Parses an override date as sl_corpus_set_date accepts it ("2018-04-27",
+ * "2018-W30", "2018", "April 27, 2018"; a known year).  Returns 0 or -1. */
+int sl_date_parse_override(const char *date, sl_tpoint *pt);
+
+/* Whether the expression at text[start, end) is the article's own date
+ * rather than an event: a publication or broadcast note ("This segment
+ * originally aired April 26, 2018") or a dateline near the top
+ * ("WASHINGTON, April 26 (Reuters) -"). */
+int sl_is_own_date(sl_ctx *ctx, const char *text, size_t len, size_t start, size_t end);
+
 #endif

@@ -74,32 +74,37 @@ static void line_of(const char *text, size_t len, size_t start, size_t end, size
  * nothing before it but a place in capitals and a comma ("WASHINGTON, ") or
  * a cue ("Published: "), and after it, past an agency in brackets, a dash,
  * a bar or the end of the line. */
+/* Whether nothing but a place in capitals and a comma ("WASHINGTON, ")
+ * stands before text[start] on its line (or nothing at all). */
+static int place_before(const char *text, size_t ls, size_t start)
+{
+    size_t b = start, i, caps = 0;
+    while (b > ls && is_space(text[b - 1]))
+        b--;
+    if (b == ls)
+        return 1;
+    if (text[b - 1] != ',' || b - ls > 48)
+        return 0;
+    for (i = ls; i < b - 1; i++) {
+        char c = text[i];
+        if (c >= 'a' && c <= 'z')
+            return 0;
+        if (c >= 'A' && c <= 'Z')
+            caps++;
+        else if (!(c == ' ' || c == '.' || c == '-' || c == ',' || c == '\'' || (unsigned char)c >= 0x80))
+            return 0;
+    }
+    return caps >= 2;
+}
+
 static int is_dateline(sl_ctx *ctx, const char *text, size_t len, size_t start, size_t end)
 {
-    size_t ls, le, i, caps = 0;
+    size_t ls, le, i;
     int cue = sl_tx_doc_cue(ctx, text, start, NULL);
     line_of(text, len, start, end, &ls, &le);
     /* before */
-    if (cue != 2) {
-        size_t b = start;
-        while (b > ls && is_space(text[b - 1]))
-            b--;
-        if (b > ls) {
-            if (text[b - 1] != ',' || b - ls > 48)
-                return 0;
-            for (i = ls; i < b - 1; i++) {
-                char c = text[i];
-                if (c >= 'a' && c <= 'z')
-                    return 0;
-                if (c >= 'A' && c <= 'Z')
-                    caps++;
-                else if (!(c == ' ' || c == '.' || c == '-' || c == ',' || c == '\'' || (unsigned char)c >= 0x80))
-                    return 0;
-            }
-            if (caps < 2)
-                return 0;
-        }
-    }
+    if (cue != 2 && !place_before(text, ls, start))
+        return 0;
     /* after */
     i = end;
     while (i < le && is_space(text[i]))
@@ -256,9 +261,39 @@ void sl_doc_date_init(sl_ctx *ctx, sl_doc *d)
     /* 4. unknown (3 needs the story: sl_corpus_infer_dates) */
 }
 
+int sl_is_own_date(sl_ctx *ctx, const char *text, size_t len, size_t start, size_t end)
+{
+    size_t cs = start, ls = start;
+    int cue;
+    if (start >= end || end > len)
+        return 0;
+    cue = sl_tx_doc_cue(ctx, text, start, &cs);
+    if (cue == 1)
+        return 1; /* "originally aired ..." */
+    if (cue == 2) {
+        /* "Published: ..." at the start of a line, "(Published Wednesday,
+         * July 26, 2017)" or after a sentence; not "results published on
+         * Monday" */
+        ls = cs;
+        while (ls > 0 && is_space(text[ls - 1]))
+            ls--;
+        return ls == 0 || text[ls - 1] == '\n' || text[ls - 1] == '(' || text[ls - 1] == '.' ||
+               text[ls - 1] == '|' || text[ls - 1] == '-';
+    }
+    if (start >= 400)
+        return 0;
+    if (is_dateline(ctx, text, len, start, end))
+        return 1;
+    /* a place in capitals before it is enough, whatever follows (a dash
+     * the repair missed) */
+    line_of(text, len, start, end, &ls, &cs);
+    return ls < start && place_before(text, ls, start) && text[start - 1] == ' ' &&
+           memchr(text + ls, ',', start - ls) != NULL;
+}
+
 /* ------------------------------------------------------------------ override */
 
-static int parse_any(const char *date, sl_tpoint *pt)
+int sl_date_parse_override(const char *date, sl_tpoint *pt)
 {
     sl_ymd v;
     sl_precision p;
@@ -278,7 +313,7 @@ int sl_corpus_set_date(sl_ctx *ctx, sl_corpus *c, const char *date)
     char ev[96];
     if (!ctx || !c || !date)
         return SL_EINVAL;
-    if (parse_any(date, &pt) < 0)
+    if (sl_date_parse_override(date, &pt) < 0)
         return sl_fail(ctx, SL_EINVAL, "malformed date '%s' (expected YYYY-MM-DD)", date);
     snprintf(ev, sizeof(ev), "override: %s", date);
     for (i = 0; i < c->n; i++)
@@ -307,7 +342,7 @@ typedef struct doc_info {
  * ("since construction got under way in 2005" cannot date a text that says
  * "in 2017 it sank"), and the articles of one story are written within a
  * year of each other. */
-static int plausible(const sl_corpus *c, const doc_info *di, size_t i, const sl_tpoint *ref)
+static int plausible(const sl_story_date *dates, size_t ndocs, const doc_info *di, size_t i, const sl_tpoint *ref)
 {
     long rf, rl, f, l, sum = 0;
     size_t k, nd = 0;
@@ -319,12 +354,10 @@ static int plausible(const sl_corpus *c, const doc_info *di, size_t i, const sl_
             t->value.prec != SL_PREC_NONE && sl_tpoint_days(&t->value, &f, &l) == 0 && f > rl)
             return 0;
     }
-    for (k = 0; k < c->n; k++) {
-        sl_tpoint o;
+    for (k = 0; k < ndocs; k++) {
         if (k == i || di[k].undated)
             continue;
-        sl_doc_date_point(c->docs[k], &o);
-        if (sl_tpoint_days(&o, &f, &l) == 0) {
+        if (sl_tpoint_days(&dates[k].p, &f, &l) == 0) {
             sum += f + (l - f) / 2;
             nd++;
         }
@@ -462,22 +495,23 @@ static void append_quoted(sl_buf *b, const char *s, size_t n)
     sl_buf_putc(b, '"');
 }
 
-size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
+size_t sl_story_infer_dates(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, sl_story_date *dates)
 {
     doc_info *di;
     size_t i, j, k, s, total = 0, dated = 0, nsf, rare, nvoc;
     unsigned *sf;
     int pass;
-    if (!ctx || !c || c->n < 2)
+    if (!ctx || !docs || !dates || ndocs < 2)
         return 0;
-    di = sl_xcalloc(c->n, sizeof(doc_info));
-    for (i = 0; i < c->n; i++) {
-        sl_doc *d = c->docs[i];
-        sl_tpoint dct;
-        sl_doc_date_point(d, &dct);
-        di[i].undated = d->date.precision == SL_PREC_NONE || dct.prec == SL_PREC_NONE;
+    for (i = 0; i < ndocs; i++)
+        dates[i].inferred = NULL;
+    di = sl_xcalloc(ndocs, sizeof(doc_info));
+    for (i = 0; i < ndocs; i++) {
+        sl_doc *d = docs[i];
+        const sl_tpoint *dct = &dates[i].p;
+        di[i].undated = dct->prec == SL_PREC_NONE;
         sl_tx_tag(ctx, sl_buf_cstr(&d->text), d->text.len,
-                  di[i].undated || dct.y == SL_YEAR_UNKNOWN ? NULL : &dct, &di[i].tx, &di[i].ntx);
+                  di[i].undated || dct->y == SL_YEAR_UNKNOWN ? NULL : dct, &di[i].tx, &di[i].ntx);
         collect_words(d, &di[i]);
         total += d->nsents;
     }
@@ -485,16 +519,16 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
     nvoc = sl_intern_count(&ctx->vocab);
     nsf = nvoc;
     sf = sl_xcalloc(nsf + 1, sizeof(unsigned));
-    for (i = 0; i < c->n; i++)
-        for (s = 0; s < c->docs[i]->nsents; s++)
+    for (i = 0; i < ndocs; i++)
+        for (s = 0; s < docs[i]->nsents; s++)
             for (k = 0; k < di[i].sw[s].n; k++)
                 if (di[i].sw[s].stems[k] < nsf)
                     sf[di[i].sw[s].stems[k]]++;
     rare = total / 15 > 3 ? total / 15 : 3;
 
     for (pass = 0; pass < 2; pass++) {
-        for (i = 0; i < c->n; i++) {
-            sl_doc *a = c->docs[i];
+        for (i = 0; i < ndocs; i++) {
+            sl_doc *a = docs[i];
             double best = 0;
             size_t bt = 0, bj = 0, bk = 0;
             sl_tpoint bref;
@@ -510,8 +544,8 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
                     t->sem.prec < SL_PREC_YEAR || t->sem.prec > SL_PREC_DAY || !a->nsents)
                     continue;
                 sa = &di[i].sw[sentence_of(a, t->pub.start)];
-                for (j = 0; j < c->n; j++) {
-                    const sl_doc *b = c->docs[j];
+                for (j = 0; j < ndocs; j++) {
+                    const sl_doc *b = docs[j];
                     if (j == i || !b->nsents)
                         continue;
                     for (q = 0; q < di[j].ntx; q++) {
@@ -525,7 +559,7 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
                             continue;
                         sc = event_score(sa, &di[j].sw[sentence_of(b, u->pub.start)], sf, nsf, total, rare);
                         if (sc > best && sole_time(&di[j], b, q) && sl_tx_invert(&t->sem, &u->value, &ref) == 0 &&
-                            plausible(c, di, i, &ref)) {
+                            plausible(dates, ndocs, di, i, &ref)) {
                             best = sc;
                             bt = k, bj = j, bk = q;
                             bref = ref;
@@ -535,7 +569,7 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
             }
             if (best > 0) {
                 const sl_tx *t = &di[i].tx[bt], *u = &di[bj].tx[bk];
-                const sl_doc *b = c->docs[bj];
+                const sl_doc *b = docs[bj];
                 const sl_sentence *sa = &a->sents[sentence_of(a, t->pub.start)];
                 const sl_sentence *sb = &b->sents[sentence_of(b, u->pub.start)];
                 const char *ta = sl_buf_cstr(&a->text), *tb = sl_buf_cstr(&b->text);
@@ -545,8 +579,9 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
                 append_quoted(&ev, ta + sa->start, sa->end - sa->start);
                 sl_buf_printf(&ev, " is %s, as %s dates the same event: ", u->pub.value, b->id ? b->id : "");
                 append_quoted(&ev, tb + sb->start, sb->end - sb->start);
-                sl_doc_set_date(a, &bref, "story", ev.ptr, ev.len);
-                sl_buf_free(&ev);
+                dates[i].p = bref;
+                free(dates[i].inferred);
+                dates[i].inferred = sl_buf_detach(&ev);
                 di[i].undated = 0;
                 dated++;
                 continue;
@@ -554,21 +589,19 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
         }
     }
     /* a dateline without its year takes the year of the story */
-    for (i = 0; i < c->n; i++) {
-        sl_doc *a = c->docs[i];
+    for (i = 0; i < ndocs; i++) {
         sl_tpoint pt, other;
         long best = -1, mid = 0;
         size_t nd = 0;
         int y, by = 0;
-        if (a->date.precision < SL_PREC_MONTH || strncmp(a->date.value, "XXXX", 4) != 0)
+        pt = dates[i].p;
+        if (pt.prec < SL_PREC_MONTH || pt.y != SL_YEAR_UNKNOWN)
             continue;
-        if (sl_tpoint_parse(a->date.value, strlen(a->date.value), &pt) < 0)
-            continue;
-        for (j = 0; j < c->n; j++) {
+        for (j = 0; j < ndocs; j++) {
             long f, l;
             if (j == i)
                 continue;
-            sl_doc_date_point(c->docs[j], &other);
+            other = dates[j].p;
             if (other.prec >= SL_PREC_MONTH && sl_tpoint_days(&other, &f, &l) == 0) {
                 mid += f + (l - f) / 2;
                 nd++;
@@ -598,14 +631,16 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
         if (best >= 0 && best <= 183) {
             sl_buf ev = SL_BUF_INIT;
             pt.y = by;
-            sl_buf_printf(&ev, "%s, with the year of the other articles of the story", a->date.evidence);
-            sl_doc_set_date(a, &pt, "story", ev.ptr, ev.len);
-            sl_buf_free(&ev);
+            sl_buf_printf(&ev, "%s, with the year of the other articles of the story",
+                          dates[i].inferred ? dates[i].inferred : dates[i].evidence ? dates[i].evidence : "");
+            dates[i].p = pt;
+            free(dates[i].inferred);
+            dates[i].inferred = sl_buf_detach(&ev);
             dated++;
         }
     }
-    for (i = 0; i < c->n; i++) {
-        for (s = 0; s < c->docs[i]->nsents; s++) {
+    for (i = 0; i < ndocs; i++) {
+        for (s = 0; s < docs[i]->nsents; s++) {
             free(di[i].sw[s].stems);
             free(di[i].sw[s].cap);
         }
@@ -614,5 +649,28 @@ size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
     }
     free(di);
     free(sf);
+    return dated;
+}
+
+size_t sl_corpus_infer_dates(sl_ctx *ctx, sl_corpus *c)
+{
+    sl_story_date *dates;
+    size_t i, dated;
+    if (!ctx || !c || c->n < 2)
+        return 0;
+    dates = sl_xcalloc(c->n, sizeof(*dates));
+    for (i = 0; i < c->n; i++) {
+        sl_doc_date_point(c->docs[i], &dates[i].p);
+        if (c->docs[i]->date.precision == SL_PREC_NONE)
+            dates[i].p.prec = SL_PREC_NONE;
+        dates[i].evidence = c->docs[i]->date.evidence;
+    }
+    dated = sl_story_infer_dates(ctx, c->docs, c->n, dates);
+    for (i = 0; i < c->n; i++) {
+        if (dates[i].inferred)
+            sl_doc_set_date(c->docs[i], &dates[i].p, "story", dates[i].inferred, strlen(dates[i].inferred));
+        free(dates[i].inferred);
+    }
+    free(dates);
     return dated;
 }

@@ -17,7 +17,7 @@
 
 enum {
     O_HELP = 1, O_FORMAT, O_OUTPUT, O_INPUT_FORMAT, O_METHOD, O_WORDS, O_SENTENCES, O_BYTES,
-    O_QUERY, O_WIDTH, O_COLOR
+    O_QUERY, O_WIDTH, O_COLOR, O_DATE
 };
 
 static const cli_opt opts[] = {
@@ -29,6 +29,7 @@ static const cli_opt opts[] = {
     {O_FORMAT, 'f', "format", "FORMAT", "output format: text (default), json, md or html"},
     {O_WIDTH, 0, "width", "N", "wrap text output at N columns (default: the terminal's, or 80)"},
     {O_COLOR, 0, "color", "WHEN", "colour text output: auto (default), always or never"},
+    {O_DATE, 0, "date", "YYYY-MM-DD", "the date every input was written, whatever they say"},
     {O_INPUT_FORMAT, 0, "input-format", "FMT", "read inputs as text, html, json, jsonl or multinews"},
     {O_OUTPUT, 'o', "output", "FILE", "write to FILE instead of standard output"},
     {O_HELP, 'h', "help", NULL, "show this help"},
@@ -47,6 +48,24 @@ static size_t parse_count(const char *s)
     if (errno || *end || v == 0 || v > (unsigned long long)SIZE_MAX / 2)
         return 0;
     return (size_t)v;
+}
+
+/* Whether s is a real day written YYYY-MM-DD (years 0001-9999). */
+static int valid_day(const char *s)
+{
+    static const int mdays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int y, m, d, i;
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    y = atoi(s);
+    m = atoi(s + 5);
+    d = atoi(s + 8);
+    if (y < 1 || m < 1 || m > 12 || d < 1)
+        return 0;
+    return d <= mdays[m - 1] + (m == 2 && y % 4 == 0 && (y % 100 != 0 || y % 400 == 0));
 }
 
 /* The terminal's own width when standard output is one, else $COLUMNS,
@@ -93,6 +112,13 @@ static int run(const cli_cmd *cmd, int argc, char **argv)
         case O_OUTPUT: out_path = arg; break;
         case O_INPUT_FORMAT: io.format = arg; break;
         case O_QUERY: dop.query = arg; dop.query_len = strlen(arg); break;
+        case O_DATE:
+            if (!valid_day(arg)) {
+                cli_args_free(&a);
+                return cli_usage_error(cmd->name, "--date takes a day as YYYY-MM-DD, not '%s'", arg);
+            }
+            dop.date = arg;
+            break;
         case O_METHOD:
             for (m = sl_digest_methods(); *m; m++)
                 if (strcmp(*m, arg) == 0)
@@ -197,6 +223,26 @@ const cli_cmd cmd_digest = {
     "With --query the summary is focused on a question (DUC-style query-focused\n"
     "summarization) and the output says which query was used.\n"
     "\n"
+    "The timeline lists the dated events the articles tell, in order of date:\n"
+    "the clause that carries a date, resolved against its own article's date\n"
+    "(\"Friday\" in an article of Thursday 26 April 2018 is 27 Apr 2018); the same\n"
+    "event told by several articles is one entry citing them all.  An article's\n"
+    "date comes from its metadata, else its text (a dateline, a broadcast note),\n"
+    "else the other articles of the story; --date sets it for every input.\n"
+    "Sentences of undated articles get no date unless they give one in full.\n"
+    "Text and Markdown show the 25 most salient events, JSON all of them.\n"
+    "\n"
+    "The digest also names the story's entities (as `storyline entities` does) and\n"
+    "compares its sources: numbers with what they count, dates, durations and who\n"
+    "did an action, in sentences of different articles that speak of the same\n"
+    "thing.  A fact two or more articles state alike is an agreement; the same\n"
+    "thing given different values is a disagreement, with each source's sentence.\n"
+    "Compatible values (rounding, \"about\", \"more than\", ranges, units, a year\n"
+    "and a day in it) and different facts (\"a 68-year war\" and \"the armistice\n"
+    "sixty-five years ago\") are never reported as disagreements.\n"
+    "\n"
+    "summarization) and the output says which query was used.\n"
+    "\n"
     "The digest also names the story's entities (as `storyline entities` does) and\n"
     "compares its sources: numbers with what they count, dates, durations and who\n"
     "did an action, in sentences of different articles that speak of the same\n"
@@ -219,7 +265,8 @@ const cli_cmd cmd_digest = {
     "  storyline digest --words 250 --method lexrank story/*.html\n"
     "  storyline digest --query 'why is the Korean War not over?' seeds/\n"
     "  storyline digest --format json --sentences 5 feed.jsonl > digest.json\n"
-    "  storyline digest --format html -o report.html articles/\n",
+    "  storyline digest --format html -o report.html articles/\n"
+    "  storyline digest --date 2018-04-27 transcript.txt\n",
     opts,
     run,
 };

@@ -753,7 +753,7 @@ static void sources(report *r)
             esc(o, sl_doc_source(x));
             sl_buf_puts(o, "<span class=\"sep\">\xC2\xB7</span>");
         }
-        if (sl_doc_date(x, &date) == SL_OK) {
+        if (sl_digest_doc_date(d, di, &date) == SL_OK) {
             sl_buf_puts(o, "<time datetime=\"");
             esc(o, date.value);
             sl_buf_puts(o, "\">");

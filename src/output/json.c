@@ -58,29 +58,6 @@ static json_t *jsentence(const sl_digest *d, size_t doc, size_t sentence)
     return json_null();
 }
 
-static json_t *timeline(const sl_digest *d)
-{
-    json_t *a = json_array();
-    size_t i, j;
-    for (i = 0; i < d->ntimeline; i++) {
-        const sl_tl_event *e = &d->timeline[i];
-        json_t *o = json_object(), *docs = json_array();
-        json_object_set_new(o, "date", jstr0(e->date));
-        if (e->end[0])
-            json_object_set_new(o, "end", jstr0(e->end));
-        json_object_set_new(o, "precision", jstr0(sl_precision_name(e->precision)));
-        json_object_set_new(o, "text", jstr0(e->text ? e->text : ""));
-        for (j = 0; j < e->ndocs; j++)
-            if (e->docs[j] < d->corpus->n)
-                json_array_append_new(docs, jdoc(d, e->docs[j]));
-        json_object_set_new(o, "docs", docs);
-        json_object_set_new(o, "doc", jdoc(d, e->doc));
-        json_object_set_new(o, "sentence", jsentence(d, e->doc, e->sentence));
-        json_array_append_new(a, o);
-    }
-    return a;
-}
-
 static json_t *entities(const sl_digest *d)
 {
     json_t *a = json_array();
@@ -161,11 +138,12 @@ static json_t *document(const sl_digest *d, size_t i)
     json_object_set_new(o, "title", jstr_or_null(sl_doc_title(doc)));
     json_object_set_new(o, "source", jstr_or_null(sl_doc_source(doc)));
     json_object_set_new(o, "url", jstr_or_null(sl_doc_url(doc)));
-    if (sl_doc_date(doc, &date) == SL_OK) {
+    if (sl_digest_doc_date(d, i, &date) == SL_OK) {
         json_t *dt = json_object();
         json_object_set_new(dt, "value", jstr0(date.value));
         json_object_set_new(dt, "precision", jstr0(sl_precision_name(date.precision)));
         json_object_set_new(dt, "evidence", jstr0(date.evidence));
+        json_object_set_new(dt, "origin", jstr0(date.origin));
         json_object_set_new(o, "date", dt);
     } else {
         json_object_set_new(o, "date", json_null());
@@ -179,6 +157,32 @@ static json_t *document(const sl_digest *d, size_t i)
     }
     json_object_set_new(o, "sentences", sents);
     return o;
+}
+
+/* The timeline (docs/digest-schema.md): every event, chronological. */
+static json_t *timeline(const sl_digest *d)
+{
+    json_t *arr = json_array();
+    size_t i, k;
+    for (i = 0; i < d->ntimeline; i++) {
+        const sl_tl_event *e = &d->timeline[i];
+        json_t *o = json_object(), *docs = json_array();
+        json_object_set_new(o, "date", jstr0(e->date));
+        if (e->end[0])
+            json_object_set_new(o, "end", jstr0(e->end));
+        json_object_set_new(o, "precision", jstr0(sl_precision_name(e->precision)));
+        if (e->mod[0])
+            json_object_set_new(o, "mod", jstr0(e->mod));
+        json_object_set_new(o, "label", jstr0(e->label));
+        json_object_set_new(o, "text", jstr0(e->text));
+        for (k = 0; k < e->ndocs; k++)
+            json_array_append_new(docs, jstr0(d->doc_ids[e->docs[k]]));
+        json_object_set_new(o, "docs", docs);
+        json_object_set_new(o, "doc", jdoc(d, e->doc));
+        json_object_set_new(o, "sentence", jsentence(d, e->doc, e->sentence));
+        json_array_append_new(arr, o);
+    }
+    return arr;
 }
 
 int sl_render_json(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)

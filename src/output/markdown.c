@@ -14,6 +14,8 @@
 #include <string.h>
 
 #include "output/render.h"
+#include "story/timeline.h"
+#include "util/mem.h"
 
 static void put_escaped(sl_buf *out, const char *s, size_t n)
 {
@@ -58,33 +60,52 @@ static void put_inline(sl_buf *out, const char *s)
     sl_buf_free(&b);
 }
 
-static void footrefs(sl_buf *out, const sl_cites *c, const size_t *docs, size_t n, size_t ndocs)
+static int cmp_size(const void *x, const void *y)
 {
-    size_t i;
-    for (i = 0; i < n; i++)
-        if (docs[i] < ndocs && c->num[docs[i]])
-            sl_buf_printf(out, "[^%zu]", c->num[docs[i]]);
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
 }
 
+/* Footnote references of several documents, in number order. */
+static void footrefs(sl_buf *out, const sl_cites *c, const size_t *docs, size_t n, size_t ndocs)
+{
+    size_t i, k = 0, *nums = sl_xcalloc(n ? n : 1, sizeof(*nums));
+    for (i = 0; i < n; i++)
+        if (docs[i] < ndocs && c->num[docs[i]])
+            nums[k++] = c->num[docs[i]];
+    if (k > 1)
+        qsort(nums, k, sizeof(*nums), cmp_size);
+    for (i = 0; i < k; i++)
+        sl_buf_printf(out, "[^%zu]", nums[i]);
+    free(nums);
+}
+
+/* The timeline as a table (Date | Event | Sources): the SL_TL_TEXT_CAP most
+ * salient events in chronological order. */
 static void timeline(sl_buf *out, const sl_digest *d, const sl_cites *c)
 {
-    size_t i;
-    if (!d->ntimeline)
+    size_t i, shown = 0;
+    for (i = 0; i < d->ntimeline; i++)
+        if (d->timeline[i].rank < SL_TL_TEXT_CAP)
+            shown++;
+    if (!shown)
         return;
     sl_buf_puts(out, "\n## Timeline\n\n| Date | Event | Sources |\n|---|---|---|\n");
     for (i = 0; i < d->ntimeline; i++) {
         const sl_tl_event *e = &d->timeline[i];
-        sl_buf when = SL_BUF_INIT;
-        sl_render_date_range(&when, e->date, e->end);
+        if (e->rank >= SL_TL_TEXT_CAP)
+            continue;
         sl_buf_puts(out, "| ");
-        put_inline(out, when.ptr);
+        put_inline(out, e->label);
         sl_buf_puts(out, " | ");
         put_inline(out, e->text);
         sl_buf_puts(out, " | ");
         footrefs(out, c, e->docs, e->ndocs, d->corpus->n);
         sl_buf_puts(out, " |\n");
-        sl_buf_free(&when);
     }
+    if (shown < d->ntimeline)
+        sl_buf_printf(out, "\n%zu more dated event%s in the JSON output.\n", d->ntimeline - shown,
+                      d->ntimeline - shown == 1 ? "" : "s");
 }
 
 static void entities(sl_buf *out, const sl_digest *d)
@@ -206,7 +227,7 @@ int sl_render_markdown(const sl_digest *d, const sl_render_opts *opts, sl_buf *o
             put_escaped(out, title, strlen(title));
             sl_buf_puts(out, "\xE2\x80\x9D");
         }
-        if (sl_doc_date(x, &date) == SL_OK)
+        if (sl_digest_doc_date(d, doc, &date) == SL_OK)
             sl_buf_printf(out, ", %s", date.value);
         if (*url && strncmp(url, "http", 4) == 0 && !strpbrk(url, " <>\n\t")) {
             sl_buf_puts(out, ", <");

@@ -78,6 +78,15 @@ void sl_cites_build(const sl_digest *d, sl_cites *c)
     cite_cmp(c, n, d->disagree, d->ndisagree);
 }
 
+size_t sl_cites_add(sl_cites *c, size_t doc)
+{
+    if (!c->num[doc]) {
+        c->doc[c->n++] = doc;
+        c->num[doc] = c->n;
+    }
+    return c->num[doc];
+}
+
 void sl_cites_free(sl_cites *c)
 {
     free(c->num);
@@ -310,7 +319,7 @@ int sl_render_docs_span(sl_buf *out, const sl_digest *d)
     char a[32], b[32];
     for (i = 0; i < d->corpus->n; i++) {
         long f, l;
-        if (sl_doc_date(d->corpus->docs[i], &date) != SL_OK ||
+        if (sl_digest_doc_date(d, i, &date) != SL_OK ||
             sl_cal_value_days(date.value, &f, &l) != 0)
             continue;
         if (!found || f < lo_day) {
@@ -325,9 +334,9 @@ int sl_render_docs_span(sl_buf *out, const sl_digest *d)
     }
     if (!found)
         return 0;
-    sl_doc_date(d->corpus->docs[lo], &date);
+    sl_digest_doc_date(d, lo, &date);
     snprintf(a, sizeof(a), "%s", date.value);
-    sl_doc_date(d->corpus->docs[hi], &date);
+    sl_digest_doc_date(d, hi, &date);
     snprintf(b, sizeof(b), "%s", date.value);
     /* a time of day is more than a span of days needs */
     a[strcspn(a, "T")] = '\0';

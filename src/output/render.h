@@ -29,6 +29,9 @@ typedef struct sl_cites {
  * comparison, in that order of first citation. */
 void sl_cites_build(const sl_digest *d, sl_cites *c);
 void sl_cites_free(sl_cites *c);
+/* Gives document `doc` the next number when it has none yet (a source the
+ * timeline cites but the summary does not); returns its number. */
+size_t sl_cites_add(sl_cites *c, size_t doc);
 
 /* How a document is named for a reader: its outlet, else its title, else its id. */
 const char *sl_render_doc_label(const sl_digest *d, size_t doc);

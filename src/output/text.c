@@ -16,6 +16,8 @@
 #include <utf8proc.h>
 
 #include "output/render.h"
+#include "story/timeline.h"
+#include "util/mem.h"
 #include "util/utf8.h"
 
 #define C_MARK "\033[1;36m"
@@ -121,26 +123,35 @@ static void heading(wrap *w, const char *title, int color)
     new_line(w, 0);
 }
 
-/* The marks of several documents glued together: "[1][3]". */
+static int cmp_size(const void *x, const void *y)
+{
+    size_t a = *(const size_t *)x, b = *(const size_t *)y;
+    return a < b ? -1 : a > b;
+}
+
+/* The marks of several documents glued together, in number order: "[1][3]". */
 static void marks(sl_buf *tail, size_t *cols, const sl_cites *c, const size_t *docs, size_t n,
                   size_t ndocs, int color)
 {
-    size_t i;
+    size_t i, k = 0, *nums = sl_xcalloc(n ? n : 1, sizeof(*nums));
     sl_buf_clear(tail);
     *cols = 0;
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n; i++)
+        if (docs[i] < ndocs && c->num[docs[i]])
+            nums[k++] = c->num[docs[i]];
+    if (k > 1)
+        qsort(nums, k, sizeof(*nums), cmp_size);
+    for (i = 0; i < k; i++) {
         char m[32];
-        int k;
-        if (docs[i] >= ndocs || !c->num[docs[i]])
-            continue;
-        k = snprintf(m, sizeof(m), "[%zu]", c->num[docs[i]]);
+        int len = snprintf(m, sizeof(m), "[%zu]", nums[i]);
         if (!tail->len) {
             sl_buf_putc(tail, ' ');
             (*cols)++;
         }
         sl_buf_printf(tail, "%s%s%s", color ? C_MARK : "", m, color ? C_OFF : "");
-        *cols += (size_t)k;
+        *cols += (size_t)len;
     }
+    free(nums);
     if (!tail->ptr)
         sl_buf_puts(tail, "");
 }
@@ -150,36 +161,40 @@ static void put_text(wrap *w, const char *s)
     put_words(w, s, strlen(s), NULL, 0);
 }
 
+/* The timeline: the SL_TL_TEXT_CAP most salient events, in chronological
+ * order, the date in a column (the text under it on a narrow terminal), then
+ * the event and its source marks. */
 static void timeline(wrap *w, const sl_digest *d, const sl_cites *c, int color)
 {
-    size_t i, datew = 0;
-    sl_buf when = SL_BUF_INIT, tail = SL_BUF_INIT;
-    if (!d->ntimeline)
-        return;
-    heading(w, "Timeline", color);
+    size_t i, datew = 0, shown = 0;
+    sl_buf tail = SL_BUF_INIT, more = SL_BUF_INIT;
     for (i = 0; i < d->ntimeline; i++) {
         size_t cols;
-        sl_buf_clear(&when);
-        sl_render_date_range(&when, d->timeline[i].date, d->timeline[i].end);
-        cols = columns(when.ptr ? when.ptr : "", when.len);
+        if (d->timeline[i].rank >= SL_TL_TEXT_CAP)
+            continue;
+        shown++;
+        cols = columns(d->timeline[i].label, strlen(d->timeline[i].label));
         if (cols > datew)
             datew = cols;
     }
-    if (datew > 18)
-        datew = 18;
+    if (!shown)
+        return;
+    heading(w, "Timeline", color);
+    if (datew > 24)
+        datew = 24;
     if (2 + datew + 2 + 20 > w->width) /* a narrow terminal: the text under the date */
         datew = 0;
     for (i = 0; i < d->ntimeline; i++) {
         const sl_tl_event *e = &d->timeline[i];
         size_t cols, tcols;
-        sl_buf_clear(&when);
-        sl_render_date_range(&when, e->date, e->end);
-        cols = columns(when.ptr ? when.ptr : "", when.len);
+        if (e->rank >= SL_TL_TEXT_CAP)
+            continue;
+        cols = columns(e->label, strlen(e->label));
         new_line(w, datew ? 2 + datew + 2 : 4);
         spaces(w, 2);
         if (color)
             sl_buf_puts(w->out, C_DATE);
-        sl_buf_put(w->out, when.ptr ? when.ptr : "", when.len);
+        sl_buf_puts(w->out, e->label);
         if (color)
             sl_buf_puts(w->out, C_OFF);
         w->col += cols;
@@ -194,8 +209,16 @@ static void timeline(wrap *w, const sl_digest *d, const sl_cites *c, int color)
         put_words(w, e->text ? e->text : "", e->text ? strlen(e->text) : 0, tail.ptr, tcols);
         sl_buf_putc(w->out, '\n');
     }
-    sl_buf_free(&when);
+    if (shown < d->ntimeline) {
+        new_line(w, 2);
+        spaces(w, 2);
+        sl_buf_printf(&more, "(%zu more dated event%s in --format json)", d->ntimeline - shown,
+                      d->ntimeline - shown == 1 ? "" : "s");
+        put_text(w, more.ptr);
+        sl_buf_putc(w->out, '\n');
+    }
     sl_buf_free(&tail);
+    sl_buf_free(&more);
 }
 
 static void entities(wrap *w, const sl_digest *d, int color)
@@ -368,7 +391,7 @@ int sl_render_text(const sl_digest *d, const sl_render_opts *opts, sl_buf *out)
             sl_buf_printf(&line, "\xE2\x80\x94 %s", title);
             put_words(&w, line.ptr, line.len, NULL, 0);
         }
-        if (sl_doc_date(x, &date) == SL_OK) {
+        if (sl_digest_doc_date(d, doc, &date) == SL_OK) {
             sl_buf_clear(&line);
             sl_buf_printf(&line, "(%s)", date.value);
             put_words(&w, line.ptr, line.len, NULL, 0);

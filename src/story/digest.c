@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "story/compare.h"
+#include "analysis/dates.h"
 #include "story/summary.h"
+#include "story/timeline.h"
 #include "util/buf.h"
 #include "util/mem.h"
 
@@ -45,24 +47,44 @@ static char **unique_ids(const sl_corpus *c)
     return ids;
 }
 
+/* The timeline stage: each document resolved against its date in the digest. */
+static void digest_timeline(sl_digest *d)
+{
+    size_t n = d->corpus->n, i;
+    sl_tpoint *pts = sl_xcalloc(n ? n : 1, sizeof(*pts));
+    for (i = 0; i < n; i++)
+        if (d->dates[i].precision == SL_PREC_NONE ||
+            sl_tpoint_parse(d->dates[i].value, strlen(d->dates[i].value), &pts[i]) < 0)
+            memset(&pts[i], 0, sizeof(pts[i]));
+    sl_timeline_build(d->ctx, d->corpus->docs, n, pts, &d->timeline, &d->ntimeline);
+    free(pts);
+}
+
 int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, sl_digest **out)
 {
     sl_digest *d;
     sl_sum_opts so;
     sl_sum_pick *picks = NULL;
     size_t npicks = 0, i;
+    const char *date = NULL;
     int m, rc;
 
     if (out)
         *out = NULL;
     if (!ctx || !c || !out)
         return SL_EINVAL;
-    if (opts && opts->version != SL_DIGEST_OPTS_VERSION)
+    if (opts && opts->version != SL_DIGEST_OPTS_VERSION && opts->version != 1)
         return sl_fail(ctx, SL_EINVAL, "digest options: version %d, expected %d", opts->version,
                        SL_DIGEST_OPTS_VERSION);
+    if (opts && opts->version >= 2 && opts->date) {
+        sl_tpoint pt;
+        if (sl_date_parse_override(opts->date, &pt) < 0)
+            return sl_fail(ctx, SL_EINVAL, "malformed date '%s' (expected YYYY-MM-DD)", opts->date);
+        date = opts->date;
+    }
     m = sl_sum_method_parse(opts && opts->method ? opts->method : "default");
     if (m < 0)
-        return sl_fail(ctx, SL_EINVAL, "unknown summary method '%s'", opts->method);
+        return sl_fail(ctx, SL_EINVAL, "unknown summary method '%s'", opts && opts->method ? opts->method : "");
     memset(&so, 0, sizeof(so));
     so.method = (sl_sum_method)m;
     if (opts) {
@@ -87,6 +109,8 @@ int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, s
     d->sentences = so.sentences;
     d->bytes = so.bytes;
     d->doc_ids = unique_ids(c);
+    sl_digest_dates_build(d, date); /* before the summary, which reads in date order */
+    so.dates = d->dates;
 
     rc = sl_summarize(ctx, c->docs, c->n, &so, &picks, &npicks);
     if (rc < 0) {
@@ -139,6 +163,7 @@ int sl_digest_new(sl_ctx *ctx, const sl_corpus *c, const sl_digest_opts *opts, s
         }
     }
     free(picks);
+    digest_timeline(d);
 
     /* who is in the story, and what its sources say alike or differently */
     d->entities = sl_entities_new(ctx, c);
@@ -167,6 +192,7 @@ void sl_digest_free(sl_digest *d)
         free(d->timeline[i].docs);
     }
     free(d->timeline);
+    sl_digest_dates_free(d);
     sl_entities_free(d->entities);
     sl_cmp_items_free(d->agree, d->nagree);
     sl_cmp_items_free(d->disagree, d->ndisagree);

@@ -25,6 +25,9 @@ typedef struct sl_tl_event {
     size_t *docs;            /* indices of the documents that tell it, ascending; owned */
     size_t ndocs;
     size_t doc, sentence;    /* where `text` comes from */
+    char mod[16];            /* TimeML mod of the date ("START" for "early 2019"), or "" */
+    char label[80];          /* the date for readers: "27 Jul 1953", "1910-1945" (en dash) */
+    size_t rank;             /* salience order: 0 for the most salient (see timeline.c) */
 } sl_tl_event;
 
 /* One source's statement in a comparison (issue 5). */
@@ -56,6 +59,9 @@ struct sl_digest {
     size_t nitems;
     sl_tl_event *timeline;    /* chronological; owned (filled by the timeline stage) */
     size_t ntimeline;
+    sl_date *dates;           /* per document: its date in this digest (override, its own,
+                                 or the story's); owned (filled by the date stage) */
+    char **date_ev;           /* per document: owned evidence behind dates[i].evidence, or NULL */
     struct sl_entities *entities; /* owned (filled by the entity stage) */
     sl_cmp_item *agree;       /* owned (filled by the comparison stage) */
     size_t nagree;

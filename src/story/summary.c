@@ -181,12 +181,12 @@ static int cmp_order(const void *a, const void *b)
 
 /* A sortable day from a TimeML value: "2018-04-27", "2018-04" -> "2018-04-00",
  * "2018" or "2018-W30" -> "2018-00-00"; "" when there is no year. */
-static void date_key(const sl_doc *d, char out[11])
+static void date_key(const sl_date *date, char out[11])
 {
-    const char *v = d->date.value;
+    const char *v = date->value;
     size_t i;
     out[0] = '\0';
-    if (d->date.precision == SL_PREC_NONE)
+    if (date->precision == SL_PREC_NONE)
         return;
     for (i = 0; i < 4; i++)
         if (v[i] < '0' || v[i] > '9')
@@ -244,13 +244,13 @@ int sl_summarize(sl_ctx *ctx, sl_doc *const *docs, size_t ndocs, const sl_sum_op
     keys = sl_xcalloc(r.nchosen ? r.nchosen : 1, sizeof(*keys));
     for (i = 0; i < ndocs; i++) {
         char k[11];
-        date_key(docs[i], k);
+        date_key(opts->dates ? &opts->dates[i] : &docs[i]->date, k);
         if (k[0] && (!first_date[0] || strcmp(k, first_date) < 0))
             memcpy(first_date, k, sizeof(k));
     }
     for (i = 0; i < r.nchosen; i++) {
         const sl_sv *s = &set.s[r.chosen[i]];
-        date_key(docs[s->doc], keys[i].date);
+        date_key(opts->dates ? &opts->dates[s->doc] : &docs[s->doc]->date, keys[i].date);
         if (!keys[i].date[0])
             memcpy(keys[i].date, first_date, sizeof(first_date));
         keys[i].rank = s->rank;

@@ -57,6 +57,7 @@ typedef struct sl_sum_opts {
     size_t words, sentences, bytes; /* limits; 0 = none of that kind */
     const char *query;              /* NULL or the question to focus on */
     size_t query_len;
+    const sl_date *dates;           /* per document: the date to order by, or NULL for its own */
 } sl_sum_opts;
 
 /* One chosen sentence. */

@@ -61,6 +61,12 @@ static void add_event(sl_digest *d, const char *date, const char *end, sl_precis
     memset(e, 0, sizeof(*e));
     snprintf(e->date, sizeof(e->date), "%s", date);
     snprintf(e->end, sizeof(e->end), "%s", end ? end : "");
+    {
+        sl_buf when = SL_BUF_INIT;
+        sl_render_date_range(&when, date, end ? end : "");
+        snprintf(e->label, sizeof(e->label), "%s", sl_buf_cstr(&when));
+        sl_buf_free(&when);
+    }
     e->precision = p;
     assert_int_equal(sl_cal_value_days(date, &f, &l), 0);
     e->first_day = f;
