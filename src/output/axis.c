@@ -173,14 +173,6 @@ typedef struct gap {
     size_t at; /* the gap follows distinct day `at` */
 } gap;
 
-static int cmp_gap_len(const void *a, const void *b)
-{
-    const gap *x = a, *y = b;
-    if (x->len != y->len)
-        return x->len < y->len ? 1 : -1;
-    return (x->at > y->at) - (x->at < y->at);
-}
-
 static int cmp_gap_at(const void *a, const void *b)
 {
     const gap *x = a, *y = b;
@@ -224,7 +216,7 @@ void sl_axis_layout(sl_axis *ax, const long *days, size_t n, double width)
 {
     long *u;
     gap *g;
-    size_t m = 0, i, k, ng = 0, nbreak = 0;
+    size_t m = 0, i, k, nbreak = 0;
     double geo = 0, x, w[SL_AXIS_MAX_SEGS];
     long span;
 
@@ -240,22 +232,45 @@ void sl_axis_layout(sl_axis *ax, const long *days, size_t n, double width)
     for (i = 0; i < n; i++)
         if (!m || u[m - 1] != u[i])
             u[m++] = u[i];
-    span = u[m - 1] - u[0];
+    (void)span;
     g = sl_xmalloc(m * sizeof(*g));
-    for (i = 0; i + 1 < m; i++) {
-        g[ng].len = u[i + 1] - u[i];
-        g[ng].at = i;
-        geo += log((double)g[ng].len);
-        ng++;
-    }
-    if (ng) {
-        /* a break is long against the typical gap and against the span */
-        geo = exp(geo / (double)ng);
-        qsort(g, ng, sizeof(*g), cmp_gap_len);
-        while (nbreak < ng && nbreak + 1 < SL_AXIS_MAX_SEGS &&
-               (double)g[nbreak].len >= SL_AXIS_GAP_FACTOR * geo &&
-               (double)g[nbreak].len >= SL_AXIS_GAP_SHARE * (double)span)
-            nbreak++;
+    for (i = 0; i + 1 < m; i++)
+        geo += log((double)(u[i + 1] - u[i]));
+    geo = m > 1 ? exp(geo / (double)(m - 1)) : 1;
+    /* Breaks are found segment by segment: a gap breaks its segment when it
+     * is long against the segment's typical gap (geometric mean) and against
+     * the segment's span.  After the decades between 1910 and 2018 are cut,
+     * the two months between January and a week in March of 2018 are judged
+     * against 2018 alone, so the events of that week are not squeezed into
+     * one point.  Each round makes the most telling cut of all segments. */
+    while (nbreak + 1 < SL_AXIS_MAX_SEGS) {
+        size_t lo = 0, best_at = 0;
+        double best_ratio = 0;
+        for (k = 0; k <= nbreak; k++) {
+            size_t hi = k < nbreak ? g[k].at : m - 1, j, ngaps = hi - lo;
+            double lg = 0, sgeo;
+            long sspan = u[hi] - u[lo];
+            if (ngaps >= 1) {
+                /* a segment of one gap is judged against the whole axis */
+                for (j = lo; j < hi; j++)
+                    lg += log((double)(u[j + 1] - u[j]));
+                sgeo = ngaps >= 2 ? exp(lg / (double)ngaps) : geo;
+                for (j = lo; j < hi; j++) {
+                    double len = (double)(u[j + 1] - u[j]);
+                    if (len >= SL_AXIS_GAP_FACTOR * sgeo && len >= SL_AXIS_GAP_SHARE * (double)sspan &&
+                        len / sgeo > best_ratio) {
+                        best_ratio = len / sgeo;
+                        best_at = j;
+                    }
+                }
+            }
+            lo = hi + 1;
+        }
+        if (best_ratio <= 0)
+            break;
+        g[nbreak].at = best_at;
+        g[nbreak].len = u[best_at + 1] - u[best_at];
+        nbreak++;
         qsort(g, nbreak, sizeof(*g), cmp_gap_at);
     }
     /* segments: runs of distinct days between the breaks */
