@@ -1396,6 +1396,8 @@ static void decode_span(const ner_model *m, const ner_prep *p, size_t from, size
     size_t n = to - from, i, k, nk;
     uint64_t keys[NER_MAX_KEYS];
     int t;
+    if (!n)
+        return;
     dec_reserve(d, n);
     memset(d->em, 0, n * NER_NTAGS * sizeof(float));
     for (i = 0; i < n; i++) {

@@ -295,7 +295,8 @@ static int fits(const form *s, const form *l)
         if (j == s->nparts)
             return 1;
     }
-    if (strcmp(s->parts[0], l->parts[0]) || strcmp(s->parts[s->nparts - 1], l->parts[l->nparts - 1]))
+    if (strcmp(s->parts[0], l->parts[0]) != 0 ||
+        strcmp(s->parts[s->nparts - 1], l->parts[l->nparts - 1]) != 0)
         return 0;
     for (i = 1, j = 1; i + 1 < s->nparts && j + 1 < l->nparts; j++)
         if (!strcmp(s->parts[i], l->parts[j]))
@@ -743,7 +744,7 @@ sl_entities *sl_entities_new(sl_ctx *ctx, const sl_corpus *c)
                 continue;
             sl_buf_clear(&tmp);
             for (j = 0; j < forms[i].nparts; j++) {
-                for (s = 0; skip[s] && strcmp(skip[s], forms[i].parts[j]); s++)
+                for (s = 0; skip[s] && strcmp(skip[s], forms[i].parts[j]) != 0; s++)
                     ;
                 if (!skip[s])
                     sl_buf_putc(&tmp, forms[i].parts[j][0]);

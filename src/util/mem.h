@@ -10,13 +10,21 @@
 
 #include <stddef.h>
 
-void *sl_xmalloc(size_t n);
-void *sl_xcalloc(size_t count, size_t size);
-void *sl_xrealloc(void *p, size_t n);
+/* The wrappers never return NULL; saying so lets the static analyzer (make
+ * lint) follow arrays grown through them. */
+#if defined(__GNUC__)
+#define SL_NONNULL_RET __attribute__((returns_nonnull))
+#else
+#define SL_NONNULL_RET
+#endif
+
+SL_NONNULL_RET void *sl_xmalloc(size_t n);
+SL_NONNULL_RET void *sl_xcalloc(size_t count, size_t size);
+SL_NONNULL_RET void *sl_xrealloc(void *p, size_t n);
 /* Grows an array of `*cap` items of `size` bytes so that it holds `need`. */
-void *sl_xgrow(void *p, size_t *cap, size_t need, size_t size);
-char *sl_xstrdup(const char *s);
-char *sl_xstrndup(const char *s, size_t n);
+SL_NONNULL_RET void *sl_xgrow(void *p, size_t *cap, size_t need, size_t size);
+SL_NONNULL_RET char *sl_xstrdup(const char *s);
+SL_NONNULL_RET char *sl_xstrndup(const char *s, size_t n);
 /* Aborts with a message; used when a size computation would overflow. */
 _Noreturn void sl_oom(void);
 
