@@ -242,16 +242,18 @@ static int add_multinews(sl_ctx *ctx, sl_corpus *c, const char *name, const char
     return rc;
 }
 
-/* Reads a whole stream; fails with SL_ETOOBIG past `max` bytes. */
-static int read_stream(FILE *f, size_t max, char **out, size_t *len)
+/* Reads a whole stream; fails with SL_ETOOBIG past `max` bytes.  `hint` is
+ * the expected size (a regular file's), so the buffer is allocated once. */
+static int read_stream(FILE *f, size_t max, size_t hint, char **out, size_t *len)
 {
     size_t n = 0, cap = 0;
     char *p = NULL;
+    if (hint && hint <= max)
+        p = sl_xgrow(p, &cap, hint + 1, 1);
     for (;;) {
         size_t k;
-        if (cap - n < 65536) {
+        if (cap - n < 4096)
             p = sl_xgrow(p, &cap, n + 65536, 1);
-        }
         k = fread(p + n, 1, cap - n, f);
         n += k;
         if (n > max) {
@@ -349,6 +351,7 @@ static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest
     int rc;
     int is_stdin = strcmp(path, "-") == 0;
     struct stat st;
+    size_t hint = 0;
     if (is_stdin) {
         f = stdin;
     } else {
@@ -360,7 +363,9 @@ static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest
             c->failures++;
             return sl_fail(ctx, rc, "%s: cannot open: %s", path, strerror(e));
         }
-        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > opt_max_file(o)) {
+        if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode))
+            hint = (size_t)st.st_size;
+        if (hint > opt_max_file(o)) {
             fclose(f);
             c->files++;
             sl_diag(ctx, path, SL_ETOOBIG, "file of %zu MiB is over the limit of %zu MiB",
@@ -371,7 +376,7 @@ static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest
     }
     /* Read at most one document's worth plus one byte: enough to know
      * whether the input is over the limit. */
-    rc = read_stream(f, max_doc, &data, &len);
+    rc = read_stream(f, max_doc, hint, &data, &len);
     c->files++;
     if (rc == SL_ETOOBIG) {
         /* read_stream freed what it had: read the head again for detection */
@@ -390,7 +395,7 @@ static int add_file(sl_ctx *ctx, sl_corpus *c, const char *path, const sl_ingest
             return rc;
         }
         if (!is_stdin && strcmp(fmt, "multinews") == 0) {
-            if (fseek(f, 0, SEEK_SET) == 0 && read_stream(f, opt_max_file(o), &data, &len) == SL_OK) {
+            if (fseek(f, 0, SEEK_SET) == 0 && read_stream(f, opt_max_file(o), hint, &data, &len) == SL_OK) {
                 fclose(f);
                 rc = add_buffer(ctx, c, path, data, len, o);
                 free(data);

@@ -159,9 +159,10 @@ static int next_line(lscan *sc, tline *l)
     size_t e, i;
     if (sc->pos >= sc->len)
         return 0;
-    e = sc->pos;
-    while (e < sc->len && sc->t[e] != '\n')
-        e++;
+    {
+        const char *nl = memchr(sc->t + sc->pos, '\n', sc->len - sc->pos);
+        e = nl ? (size_t)(nl - sc->t) : sc->len;
+    }
     l->lineno = ++sc->lineno;
     l->a = sc->pos;
     while (l->a < e && is_blank_byte(sc->t[l->a]))
@@ -233,8 +234,9 @@ static int joins(const char *t, const tline *a, const tline *b, int wrapped, siz
 void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t *n)
 {
     lscan sc;
-    tline prev, cur;
+    tline prev, cur, *lines = NULL;
     size_t nonblank = 0, wide = 0, width = 0, pairs = 0, full = 0, mid = 0, cap = 0;
+    size_t nlines = 0, clines = 0, li;
     int have_prev = 0, wrapped, open = 0;
     sl_para p;
 
@@ -246,11 +248,12 @@ void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t
         return;
     memset(&p, 0, sizeof(p));
 
-    /* pass 1: the text's width */
+    /* pass 1: the lines, kept for the passes after, and the text's width */
     memset(&sc, 0, sizeof(sc));
     sc.t = text;
     sc.len = len;
     while (next_line(&sc, &cur)) {
+        SL_PUSH(lines, nlines, clines, cur);
         if (cur.blank)
             continue;
         nonblank++;
@@ -260,8 +263,8 @@ void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t
             width = cur.cps;
     }
     /* pass 2: are the breaks inside blocks those of a wrapping editor? */
-    sc.pos = sc.lineno = 0;
-    while (next_line(&sc, &cur)) {
+    for (li = 0; li < nlines; li++) {
+        cur = lines[li];
         if (!cur.blank && have_prev) {
             uint32_t e = last_cp(text + prev.a, prev.b - prev.a);
             pairs++;
@@ -277,9 +280,9 @@ void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t
               mid * 4 >= pairs;
 
     /* pass 3: the paragraphs */
-    sc.pos = sc.lineno = 0;
     have_prev = 0;
-    while (next_line(&sc, &cur)) {
+    for (li = 0; li < nlines; li++) {
+        cur = lines[li];
         if (cur.blank) {
             if (open)
                 SL_PUSH(*out, *n, cap, p);
@@ -303,6 +306,7 @@ void sl_paragraphs_from_text(const char *text, size_t len, sl_para **out, size_t
     }
     if (open)
         SL_PUSH(*out, *n, cap, p);
+    free(lines);
 }
 
 /* ------------------------------------------------------------------ words of headlines */

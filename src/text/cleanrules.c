@@ -1250,8 +1250,13 @@ static size_t count_words(const char *s, size_t n)
  * without scanning the text again for each rule. */
 #define PAIR_BIT(a, b) ((((unsigned)(a) * 33u) ^ (unsigned)(b)) & 1023u)
 
+#define LOW_MAX 1024 /* lines up to this long get a lower-cased copy for searching */
+
 typedef struct variant {
-    uint64_t pairs[16];
+    uint64_t pairs[16]; /* byte pairs present, built on demand (pairs_done) */
+    int pairs_done;
+    int low_done;       /* low[] holds s lower-cased (ASCII), when n <= LOW_MAX */
+    char low[LOW_MAX];
     const char *s;
     size_t n, off;  /* off: where s starts in the line */
     int bracket;    /* the inner text of a line wrapped in [ ] */
@@ -1259,6 +1264,46 @@ typedef struct variant {
     size_t words;   /* counted on demand; (size_t)-1 before */
     int stop;       /* ends a sentence; -1 before */
 } variant;
+
+/* The variant lower-cased (ASCII letters), made once; NULL for a line over
+ * LOW_MAX bytes. */
+static const char *variant_low(variant *v)
+{
+    size_t i;
+    if (v->n > LOW_MAX)
+        return NULL;
+    if (!v->low_done) {
+        for (i = 0; i < v->n; i++) {
+            char c = v->s[i];
+            v->low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+        }
+        v->low_done = 1;
+    }
+    return v->low;
+}
+
+/* Whether the variant's bytes [lo, n) hold the lower-case literal m: on the
+ * lower-cased copy, memchr finds each candidate start, so a rule's required
+ * literal costs a vectorized scan instead of a byte-by-byte fold. */
+static int variant_contains(variant *v, size_t lo, size_t n, const char *m, size_t k)
+{
+    const char *p, *end;
+    if (v->n > LOW_MAX)
+        return ci_contains(v->s + lo, n - lo, m, k);
+    variant_low(v);
+    if (k == 0)
+        return 1;
+    if (k > n - lo)
+        return 0;
+    p = v->low + lo;
+    end = v->low + n - k + 1;
+    while (p < end && (p = memchr(p, m[0], (size_t)(end - p))) != NULL) {
+        if (memcmp(p + 1, m + 1, k - 1) == 0)
+            return 1;
+        p++;
+    }
+    return 0;
+}
 
 static int has_keep(const sl_rule *rule)
 {
@@ -1282,6 +1327,23 @@ static int rule_on_variant(const sl_cleanrules *r, size_t ri, variant *v, sl_rul
         return 0;
     if (pf->nmust) {
         size_t k;
+        if (!v->pairs_done) {
+            /* built only for a line that passed the cheap filters: most long
+             * story paragraphs never get here */
+            const unsigned char *low = (const unsigned char *)variant_low(v);
+            if (low) {
+                for (k = 0; k + 1 < v->n; k++) {
+                    unsigned bit = PAIR_BIT(low[k], low[k + 1]);
+                    v->pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
+                }
+            } else {
+                for (k = 0; k + 1 < v->n; k++) {
+                    unsigned bit = PAIR_BIT(lower_byte(v->s[k]), lower_byte(v->s[k + 1]));
+                    v->pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
+                }
+            }
+            v->pairs_done = 1;
+        }
         for (k = 0; k + 1 < pf->nmust; k++) {
             unsigned bit = PAIR_BIT(pf->must[k], pf->must[k + 1]);
             if (!(v->pairs[bit >> 6] & ((uint64_t)1 << (bit & 63))))
@@ -1314,7 +1376,7 @@ static int rule_on_variant(const sl_cleanrules *r, size_t ri, variant *v, sl_rul
         }
     }
     if ((pf->ntail && !ci_ends_with(s + lo, n - lo, pf->tail, pf->ntail)) ||
-        (pf->nmust && !ci_contains(s + lo, n - lo, pf->must, pf->nmust)))
+        (pf->nmust && !variant_contains(v, lo, n, pf->must, pf->nmust)))
         return 0;
     if (!run(r, rule->el, rule->nel, s, lo, n, &ka, &kb))
         return 0;
@@ -1358,7 +1420,7 @@ static size_t skip_decoration(const char *s, size_t n)
 
 static void variant_init(variant *v, const char *s, size_t n, size_t off, int bracket)
 {
-    size_t adv, k;
+    size_t adv;
     v->s = s;
     v->n = n;
     v->off = off;
@@ -1367,11 +1429,10 @@ static void variant_init(variant *v, const char *s, size_t n, size_t off, int br
     v->words = ANY_LEN;
     v->stop = -1;
     memset(v->pairs, 0, sizeof(v->pairs));
-    for (k = 0; k + 1 < n; k++) {
-        unsigned bit = PAIR_BIT(lower_byte(s[k]), lower_byte(s[k + 1]));
-        v->pairs[bit >> 6] |= (uint64_t)1 << (bit & 63);
-    }
+    v->pairs_done = 0;
+    v->low_done = 0;
 }
+
 
 int sl_cleanrules_match(const sl_cleanrules *r, const char *line, size_t len,
                         const sl_line_info *li, sl_rule_hit *hit)
